@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// The AWS SDK warns on every run under Node 20 that future releases will need Node 22; that is
+// news for us, not for the operator running a command. Set it to "false" to see it again.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const { main } = await import('../dist/main.js');
+process.exitCode = await main(process.argv.slice(2));

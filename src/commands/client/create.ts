@@ -1,0 +1,37 @@
+// client create: CreateUserPoolClient, optionally saved into a profile (secret included, 0600).
+import { CreateUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
+import type { Context } from '../../context.js';
+import { registerSecret } from '../../aws/redact.js';
+import { flowName, planClientCreate, type ClientCreateFlags } from './create-request.js';
+
+export interface ClientCreateOptions extends ClientCreateFlags {
+  saveProfile?: string;
+  showSecret?: boolean;
+}
+
+export async function createClient(ctx: Context, name: string, options: ClientCreateOptions): Promise<void> {
+  const poolId = await ctx.poolId();
+  const request = planClientCreate(poolId, name, options);
+  if (options.saveProfile) ctx.store.load();
+  const idp = await ctx.idp();
+  const { UserPoolClient: client } = await idp.send(new CreateUserPoolClientCommand(request as any));
+  registerSecret(client?.ClientSecret);
+  if (options.saveProfile) {
+    ctx.store.update(options.saveProfile, { userPoolId: poolId, clientId: client!.ClientId, clientSecret: client!.ClientSecret });
+    ctx.out.note(`saved as profile ${options.saveProfile}${client?.ClientSecret ? ' (with the client secret)' : ''}`);
+  }
+  const view = {
+    clientId: client!.ClientId,
+    name: client!.ClientName,
+    poolId,
+    flows: (client!.ExplicitAuthFlows ?? []).map(flowName),
+    hasSecret: Boolean(client!.ClientSecret),
+    // The secret is only shown on request: it belongs in a secret store, not a terminal log.
+    ...(options.showSecret && client!.ClientSecret ? { clientSecret: client!.ClientSecret } : {}),
+  };
+  if (ctx.out.format === 'text') ctx.out.text(client!.ClientId!);
+  else ctx.out.record(view);
+  if (client?.ClientSecret && !options.showSecret && !options.saveProfile) {
+    ctx.out.note('the client has a secret: `client describe --show-secret` prints it, or use --save-profile');
+  }
+}

@@ -1,0 +1,21 @@
+// pool delete: shows what is about to go (name, estimated users) in the confirmation.
+import { DeleteUserPoolCommand, DescribeUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
+import type { Context } from '../../context.js';
+import { UsageError } from '../../errors.js';
+
+export async function deletePool(ctx: Context, id: string): Promise<void> {
+  const poolId = ctx.usePool(id);
+  const idp = await ctx.idp();
+  const { UserPool } = await idp.send(new DescribeUserPoolCommand({ UserPoolId: poolId }));
+  if (UserPool?.DeletionProtection === 'ACTIVE') {
+    throw new UsageError(`user pool ${poolId} has deletion protection turned on; nothing was deleted`, {
+      hint: 'turn it off first (console, or `aws cognito-idp update-user-pool --deletion-protection INACTIVE`)',
+    });
+  }
+  const users = UserPool?.EstimatedNumberOfUsers;
+  await ctx.confirmDestructive(
+    `delete user pool ${poolId} (${UserPool?.Name}${users !== undefined ? `, about ${users} users` : ''})`,
+  );
+  await idp.send(new DeleteUserPoolCommand({ UserPoolId: poolId }));
+  ctx.out.done(`deleted user pool ${poolId}`, { deleted: poolId });
+}

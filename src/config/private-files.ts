@@ -1,0 +1,33 @@
+// Files that may hold secrets (profiles with a client secret, saved sessions, import journals):
+// created 0600 inside 0700 folders, and replaced atomically so a crash never leaves half a file.
+import { chmodSync, mkdirSync, renameSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+export function ensurePrivateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+}
+
+export function writePrivateFile(path: string, content: string): void {
+  ensurePrivateDir(dirname(path));
+  const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    writeFileSync(temp, content, { mode: 0o600 });
+    renameSync(temp, path);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw err;
+  }
+  chmodSync(path, 0o600);
+}
+
+/** The file's text, or undefined when it does not exist. */
+export function readOptionalFile(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
