@@ -44,6 +44,7 @@ export function isolatedEnv(extra: Record<string, string | undefined> = {}): Rec
     AWS_CONFIG_FILE: join(home, 'aws-config'),
     AWS_SHARED_CREDENTIALS_FILE: join(home, 'aws-credentials'),
     AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     AWS_REGION: 'eu-west-1',
     ...extra,
   };

@@ -24,6 +24,7 @@ delete process.env.AWS_PROFILE;
 process.env.AWS_CONFIG_FILE = '/dev/null';
 process.env.AWS_SHARED_CREDENTIALS_FILE = '/dev/null';
 process.env.AWS_EC2_METADATA_DISABLED = 'true';
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const originalConnect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
