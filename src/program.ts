@@ -8,7 +8,7 @@ import { registerProfile } from './commands/profile/index.js';
 import { registerPool } from './commands/pool/index.js';
 import { registerClient } from './commands/client/index.js';
 // import { registerUser } from './commands/user/index.js';
-// import { registerGroup } from './commands/group/index.js';
+import { registerGroup } from './commands/group/index.js';
 
 export function buildProgram(runtime: Runtime): Command {
   const program = new Command('cognito-admin')
@@ -46,6 +46,6 @@ Examples:
   registerPool(program, runtime);
   registerClient(program, runtime);
   // registerUser(program, runtime);
-  // registerGroup(program, runtime);
+  registerGroup(program, runtime);
   return program;
 }

@@ -1,0 +1,29 @@
+// group create: CreateGroup, with every field checked first.
+import { CreateGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
+import type { Context } from '../../context.js';
+import { checkDescription, checkGroupName, checkPrecedence, checkRoleArn } from './rules.js';
+import { printGroup } from './read.js';
+
+export interface GroupFields {
+  description?: string;
+  precedence?: number;
+  roleArn?: string;
+}
+
+export async function createGroup(ctx: Context, name: string, options: GroupFields): Promise<void> {
+  checkGroupName(name);
+  checkDescription(options.description);
+  checkPrecedence(options.precedence);
+  checkRoleArn(options.roleArn);
+  const poolId = await ctx.poolId();
+  const { Group } = await (await ctx.idp()).send(
+    new CreateGroupCommand({
+      UserPoolId: poolId,
+      GroupName: name,
+      Description: options.description,
+      Precedence: options.precedence,
+      RoleArn: options.roleArn,
+    }),
+  );
+  printGroup(ctx, Group!);
+}
