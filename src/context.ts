@@ -6,6 +6,7 @@ import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import type { STSClient } from '@aws-sdk/client-sts';
 import { CliError, ExitCode, UsageError } from './errors.js';
 import { ProfileStore } from './config/profiles.js';
+import { configFilePath } from './config/paths.js';
 import {
   checkPoolId,
   regionFromPoolId,
@@ -60,7 +61,7 @@ export class Context {
   ) {
     this.streams = options.streams ?? processStreams();
     this.env = options.env ?? process.env;
-    this.store = options.store ?? new ProfileStore(undefined);
+    this.store = options.store ?? new ProfileStore(configFilePath(this.env));
     this.now = options.now ?? Date.now;
     this.settings = resolveSettings(flags, this.env, this.store, terminalOf(this.streams), {
       lenientProfile: options.lenientProfile,
@@ -129,6 +130,7 @@ export class Context {
       credentials: await this.credentials(),
       debug: this.settings.debug ? this.debug : undefined,
       maxAttempts,
+      requestTimeoutMs: this.settings.requestTimeoutMs,
     };
   }
 

@@ -14,18 +14,17 @@ export async function main(argv: string[], runtime: Runtime = {}): Promise<numbe
   const debug = argv.includes('--debug') || /^(1|true|yes|on)$/i.test(env.COGNITO_ADMIN_DEBUG ?? '');
 
   program.exitOverride();
-  program.configureOutput({
-    writeOut: (s) => streams.stdout.write(s),
-    writeErr: (s) => streams.stderr.write(s),
-    outputError: (s, write) => write(s),
-  });
+  const output = {
+    writeOut: (s: string) => streams.stdout.write(s),
+    writeErr: (s: string) => streams.stderr.write(s),
+    // Help wraps to the terminal, and to 80 columns when piped so it reads the same everywhere.
+    getOutHelpWidth: () => (streams.stdout.isTTY && streams.stdout.columns) || 80,
+    getErrHelpWidth: () => (streams.stderr.isTTY && streams.stderr.columns) || 80,
+  };
   // Subcommands inherit neither exitOverride nor configureOutput from their parent in commander.
-  for (const cmd of allCommands(program)) {
+  for (const cmd of [program, ...allCommands(program)]) {
     cmd.exitOverride();
-    cmd.configureOutput({
-      writeOut: (s) => streams.stdout.write(s),
-      writeErr: (s) => streams.stderr.write(s),
-    });
+    cmd.configureOutput(output);
   }
 
   try {

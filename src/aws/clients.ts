@@ -16,11 +16,11 @@ export interface ClientOptions {
   debug?: DebugWrite;
   /** The SDK's own attempts; bulk commands retry themselves and pass 1. */
   maxAttempts?: number;
+  requestTimeoutMs?: number;
 }
 
 // A dead endpoint must fail fast rather than hang: bounded connect, bounded wait for a reply.
 const CONNECT_TIMEOUT_MS = 3_000;
-const REQUEST_TIMEOUT_MS = 30_000;
 
 function commonConfig(options: ClientOptions) {
   return {
@@ -31,7 +31,12 @@ function commonConfig(options: ClientOptions) {
     maxAttempts: options.maxAttempts ?? 3,
     retryMode: 'standard',
     customUserAgent: `cognito-admin/${VERSION}`,
-    requestHandler: { connectionTimeout: CONNECT_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
+    requestHandler: {
+      connectionTimeout: CONNECT_TIMEOUT_MS,
+      requestTimeout: options.requestTimeoutMs ?? 30_000,
+      // Without this the SDK only warns when the time-out passes, and keeps waiting.
+      throwOnRequestTimeout: true,
+    },
   };
 }
 

@@ -44,12 +44,13 @@ export function translateAwsError(err: unknown, context: ErrorContext = {}): Cli
   const network = networkCode(e);
   if (network || name === 'TimeoutError' || name === 'RequestTimeout') {
     const where = context.endpoint ?? (context.region ? `Cognito in ${context.region}` : 'AWS');
-    return new CliError(`cannot reach ${where}: ${message}`, ExitCode.failed, {
+    const what = network ? `cannot reach ${where}: ${message}` : `no answer from ${where} in time`;
+    return new CliError(what, ExitCode.failed, {
       ...details,
       code: network ?? name,
       hint: context.endpoint
         ? `is the emulator running at ${context.endpoint}? (check --endpoint / AWS_ENDPOINT_URL)`
-        : 'check your network connection and the region',
+        : 'check your network connection and the region (COGNITO_ADMIN_TIMEOUT sets the wait in seconds)',
     });
   }
   if (name === 'CredentialsProviderError' || /Could not load credentials/i.test(message)) {

@@ -59,6 +59,8 @@ export interface Settings {
   color: boolean;
   debug: boolean;
   quiet: boolean;
+  /** How long to wait for an answer to one request (COGNITO_ADMIN_TIMEOUT, seconds). */
+  requestTimeoutMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -191,7 +193,17 @@ export function resolveSettings(
     color: flags.color !== false && env.NO_COLOR === undefined && terminal.stderrIsTTY,
     debug: Boolean(flags.debug) || truthy(env.COGNITO_ADMIN_DEBUG),
     quiet: Boolean(flags.quiet),
+    requestTimeoutMs: resolveTimeout(env.COGNITO_ADMIN_TIMEOUT),
   };
+}
+
+function resolveTimeout(value: string | undefined): number {
+  if (value === undefined || value === '') return 30_000;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new UsageError(`COGNITO_ADMIN_TIMEOUT must be a number of seconds above 0, not "${value}"`);
+  }
+  return Math.round(seconds * 1000);
 }
 
 function resolveOutput(flags: GlobalFlags, terminal: Terminal): OutputFormat {
