@@ -1,0 +1,74 @@
+// `npm run demo`: the main job of cognito-admin against a local emulator that this script starts
+// and stops itself. Every command is printed before it runs, as an operator would type it.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCognitoLocal } from './lib/emulators.mjs';
+
+const bin = fileURLToPath(new URL('../bin/cognito-admin.js', import.meta.url));
+const home = mkdtempSync(join(tmpdir(), 'cognito-admin-demo-'));
+const emulator = await startCognitoLocal();
+const env = {
+  ...process.env,
+  COGNITO_ADMIN_CONFIG: join(home, 'config.json'),
+  XDG_STATE_HOME: join(home, 'state'),
+  AWS_ENDPOINT_URL: emulator.url,
+  AWS_REGION: 'us-east-1',
+  // The emulator accepts any credentials; real AWS never sees these.
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  AWS_CONFIG_FILE: join(home, 'aws-config'),
+  AWS_SHARED_CREDENTIALS_FILE: join(home, 'aws-credentials'),
+  COGNITO_USER_POOL_ID: '',
+  COGNITO_CLIENT_ID: '',
+  COGNITO_ADMIN_PROFILE: '',
+  NO_COLOR: '1',
+};
+
+let failures = 0;
+function run(args, { input, expect = 0 } = {}) {
+  process.stdout.write(`\n$ cognito-admin ${args.map(quote).join(' ')}\n`);
+  const result = spawnSync(process.execPath, [bin, ...args], { env, input, stdio: ['pipe', 'inherit', 'inherit'] });
+  if (result.status !== expect) {
+    failures++;
+    process.stdout.write(`!! exit ${result.status}, expected ${expect}\n`);
+  }
+  return result.status;
+}
+
+function quote(arg) {
+  return /^[\w@.,:=\/-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+try {
+  console.log(`cognito-local is running at ${emulator.url} (data in a temporary folder)`);
+  run(['pool', 'create', 'demo-shop', '--sign-in', 'username,email', '--password-min-length', '10',
+    '--with-client', 'web', '--flows', 'srp,password,admin,refresh', '--save-profile', 'demo', '-o', 'table']);
+  run(['profile', 'show', 'demo', '-o', 'table']);
+  run(['group', 'create', 'admins', '--description', 'Shop administrators', '--precedence', '1', '-o', 'table']);
+  run(['group', 'create', 'staff', '--description', 'Shop staff', '-o', 'table']);
+  run(['user', 'create', 'alice', '--email', 'alice@example.com', '--email-verified', '--attr', 'given_name=Alice',
+    '--group', 'admins', '--invite', 'none', '-o', 'table']);
+  run(['user', 'create', 'bob', '--email', 'bob@example.com', '--invite', 'email', '-o', 'table']);
+  run(['user', 'create', 'carol', '--email', 'carol@example.com', '--temp-password-stdin', '--invite', 'none', '-o', 'table'],
+    { input: 'Temporary-Passw0rd!\n' });
+  run(['user', 'invite', 'bob']);
+  run(['user', 'set-password', 'alice', '--permanent', '--password-stdin'], { input: 'Alice-Perm4nent!\n' });
+  run(['group', 'add', 'staff', 'bob', 'carol', 'nobody', '-o', 'table'], { expect: 3 });
+  run(['group', 'members', 'staff', '-o', 'table']);
+  run(['user', 'list', '-o', 'table']);
+  run(['user', 'list', '--filter', 'email ^= "a"', '-o', 'ndjson']);
+  run(['user', 'groups', 'alice', '-o', 'table']);
+  run(['user', 'disable', 'carol']);
+  run(['user', 'get', 'carol', '-o', 'table']);
+  run(['user', 'delete', 'carol'], { expect: 2 }); // no terminal and no --yes: refused
+  run(['user', 'delete', 'carol', '--yes']);
+  run(['group', 'list', '-o', 'table']);
+} finally {
+  await emulator.stop();
+  rmSync(home, { recursive: true, force: true });
+}
+console.log(failures ? `\ndemo finished with ${failures} unexpected exit code(s)` : '\ndemo finished: every command behaved as expected');
+process.exitCode = failures ? 1 : 0;
