@@ -175,6 +175,16 @@ export class Context {
     return poolId;
   }
 
+  /** Sets the app client when it is known from elsewhere (a saved session), unless one was given. */
+  useClientIfUnset(clientId: string): void {
+    this.client ??= { value: clientId, source: 'default', origin: 'saved session' };
+  }
+
+  /** Sets the pool when it is known from elsewhere (a saved session), unless one was given. */
+  usePoolIfUnset(poolId: string): void {
+    this.pool ??= { value: poolId, source: 'default', origin: 'saved session' };
+  }
+
   async clientId(): Promise<string> {
     if (!this.client) {
       const picked = await pickers.client(this, await this.poolId());
