@@ -7,7 +7,7 @@ import type { Runtime } from './commands/shared.js';
 import { registerProfile } from './commands/profile/index.js';
 import { registerPool } from './commands/pool/index.js';
 import { registerClient } from './commands/client/index.js';
-// import { registerUser } from './commands/user/index.js';
+import { registerUser } from './commands/user/index.js';
 import { registerGroup } from './commands/group/index.js';
 
 export function buildProgram(runtime: Runtime): Command {
@@ -45,7 +45,7 @@ Examples:
   registerProfile(program, runtime);
   registerPool(program, runtime);
   registerClient(program, runtime);
-  // registerUser(program, runtime);
+  registerUser(program, runtime);
   registerGroup(program, runtime);
   return program;
 }
