@@ -1,0 +1,131 @@
+// Software-token enrolment and MFA preferences: AssociateSoftwareToken, VerifySoftwareToken,
+// SetUserMFAPreference, AdminSetUserMFAPreference, GetUserPoolMfaConfig.
+import { randomBytes } from 'node:crypto';
+import type { FakeContext } from './context.js';
+import { fail, invalidParameter, required } from './errors.js';
+import { findSession, openSession, progressOf } from './sessions.js';
+import { verifyAccessToken } from './tokens.js';
+import { base32Encode, matchTotp } from './totp-check.js';
+import { load } from './auth-steps.js';
+import { findUser, getPool, type MfaMethod, type UserState } from './state.js';
+
+export function associateSoftwareToken(ctx: FakeContext, body: any) {
+  const secret = randomBytes(32);
+  if (body.AccessToken) {
+    const { user } = verifyAccessToken(ctx, body.AccessToken);
+    user.mfa.pendingTotpSecret = secret;
+    return { SecretCode: base32Encode(secret) };
+  }
+  if (!body.Session) return invalidParameter('Either AccessToken or Session must be provided');
+  const session = findSession(ctx, body.Session);
+  if (session.challenge !== 'MFA_SETUP') return invalidParameter('The session is not for MFA_SETUP');
+  session.used = true;
+  const next = openSession(ctx, progressOf(session), 'MFA_SETUP', { mfaSetupSecret: secret });
+  return { SecretCode: base32Encode(secret), Session: next.id };
+}
+
+const mismatch = () => fail('EnableSoftwareTokenMFAException', 'Code mismatch and fail enable Software Token MFA');
+
+export function verifySoftwareToken(ctx: FakeContext, body: any) {
+  const code = required<string>(body.UserCode, 'userCode');
+  if (!/^[0-9]{6}$/.test(code)) {
+    return invalidParameter(
+      "1 validation error detected: Value at 'userCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [0-9]+",
+    );
+  }
+  if (body.AccessToken) {
+    const { user } = verifyAccessToken(ctx, body.AccessToken);
+    const secret = user.mfa.pendingTotpSecret;
+    if (!secret) return invalidParameter('User has not associated a software token; call AssociateSoftwareToken first');
+    const step = matchTotp(secret, code, ctx.now());
+    if (step === undefined) return mismatch();
+    user.mfa.totpSecret = secret;
+    user.mfa.pendingTotpSecret = undefined;
+    user.mfa.lastTotpStep = step;
+    user.mfa.totpDeviceName = body.FriendlyDeviceName;
+    return { Status: 'SUCCESS' };
+  }
+  if (!body.Session) return invalidParameter('Either AccessToken or Session must be provided');
+  const session = findSession(ctx, body.Session);
+  if (session.challenge !== 'MFA_SETUP' || !session.mfaSetupSecret) {
+    return invalidParameter('The session has no associated software token; call AssociateSoftwareToken with it first');
+  }
+  const step = matchTotp(session.mfaSetupSecret, code, ctx.now());
+  if (step === undefined) {
+    session.attempts++;
+    if (session.attempts >= ctx.limits.mfaAttemptsPerSession) session.used = true;
+    return mismatch();
+  }
+  session.used = true;
+  const { user } = load(ctx, session);
+  user.mfa.lastTotpStep = step;
+  user.mfa.totpDeviceName = body.FriendlyDeviceName;
+  const next = openSession(ctx, progressOf(session), 'MFA_SETUP', {
+    mfaSetupSecret: session.mfaSetupSecret,
+    mfaSetupVerified: true,
+  });
+  return { Status: 'SUCCESS', Session: next.id };
+}
+
+interface MfaSettings {
+  Enabled?: boolean;
+  PreferredMfa?: boolean;
+}
+
+function applyPreferences(user: UserState, body: any): void {
+  const settings: [MfaMethod, MfaSettings | undefined][] = [
+    ['SMS_MFA', body.SMSMfaSettings],
+    ['SOFTWARE_TOKEN_MFA', body.SoftwareTokenMfaSettings],
+    ['EMAIL_OTP', body.EmailMfaSettings],
+  ];
+  for (const [method, s] of settings) {
+    if (!s) continue;
+    if (s.Enabled === true) {
+      if (method === 'SOFTWARE_TOKEN_MFA' && !user.mfa.totpSecret) {
+        invalidParameter('User has not verified software token mfa');
+      }
+      if (method === 'SMS_MFA' && !user.attributes.phone_number) {
+        invalidParameter('User does not have delivery config set to turn on SMS_MFA');
+      }
+      if (method === 'EMAIL_OTP' && !user.attributes.email) {
+        invalidParameter('User does not have delivery config set to turn on EMAIL_OTP');
+      }
+    }
+    if (s.PreferredMfa && s.Enabled === false) invalidParameter(`${method} cannot be preferred while disabled`);
+  }
+  for (const [method, s] of settings) {
+    if (!s) continue;
+    if (s.Enabled !== undefined) {
+      if (method === 'SMS_MFA') user.mfa.sms = s.Enabled;
+      if (method === 'SOFTWARE_TOKEN_MFA') user.mfa.totpEnabled = s.Enabled;
+      if (method === 'EMAIL_OTP') user.mfa.email = s.Enabled;
+      if (!s.Enabled && user.mfa.preferred === method) user.mfa.preferred = undefined;
+    }
+    if (s.PreferredMfa) user.mfa.preferred = method;
+    else if (s.PreferredMfa === false && user.mfa.preferred === method) user.mfa.preferred = undefined;
+  }
+  user.modifiedAt = new Date();
+}
+
+export function setUserMfaPreference(ctx: FakeContext, body: any) {
+  const { user } = verifyAccessToken(ctx, required(body.AccessToken, 'accessToken'));
+  applyPreferences(user, body);
+  return {};
+}
+
+export function adminSetUserMfaPreference(ctx: FakeContext, body: any) {
+  const pool = getPool(ctx.pools, required(body.UserPoolId, 'userPoolId'));
+  const user = findUser(pool, required(body.Username, 'username'));
+  if (!user) return fail('UserNotFoundException', 'User does not exist.');
+  applyPreferences(user, body);
+  return {};
+}
+
+export function getUserPoolMfaConfig(ctx: FakeContext, body: any) {
+  const pool = getPool(ctx.pools, required(body.UserPoolId, 'userPoolId'));
+  return {
+    MfaConfiguration: pool.mfa,
+    SoftwareTokenMfaConfiguration: { Enabled: pool.mfaTypes.includes('SOFTWARE_TOKEN_MFA') },
+    ...(pool.mfaTypes.includes('EMAIL_OTP') ? { EmailMfaConfiguration: {} } : {}),
+  };
+}

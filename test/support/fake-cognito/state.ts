@@ -1,0 +1,352 @@
+// The fake's in-memory model: pools, app clients, users, and how a typed name finds a user.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createPoolKey, type PoolKey } from './tokens.js';
+import { fail, invalidParameter, resourceNotFound } from './errors.js';
+
+export type MfaConfiguration = 'OFF' | 'OPTIONAL' | 'ON';
+export type SignInAttribute = 'email' | 'phone_number';
+export type AliasAttribute = 'email' | 'phone_number' | 'preferred_username';
+export type MfaMethod = 'SOFTWARE_TOKEN_MFA' | 'SMS_MFA' | 'EMAIL_OTP';
+export type UserStatus = 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'UNCONFIRMED' | 'RESET_REQUIRED';
+
+export interface PasswordPolicy {
+  MinimumLength: number;
+  RequireUppercase: boolean;
+  RequireLowercase: boolean;
+  RequireNumbers: boolean;
+  RequireSymbols: boolean;
+  TemporaryPasswordValidityDays: number;
+}
+
+export interface CreatePoolOptions {
+  name?: string;
+  /** Default `${region}_<9 random letters and digits>`. */
+  id?: string;
+  mfa?: MfaConfiguration;
+  usernameAttributes?: SignInAttribute[];
+  aliasAttributes?: AliasAttribute[];
+  /** Standard attributes marked Required in the schema (e.g. ['email', 'name']). */
+  requiredAttributes?: string[];
+  /** Custom attributes, with or without the `custom:` prefix. */
+  customAttributes?: string[];
+  /** Default ['email'] (what sign-up codes and import jobs rely on). */
+  autoVerifiedAttributes?: SignInAttribute[];
+  /** MFA types offered in MFA_SETUP's MFAS_CAN_SETUP. Default ['SOFTWARE_TOKEN_MFA']. */
+  mfaTypes?: MfaMethod[];
+  passwordPolicy?: Partial<PasswordPolicy>;
+  /** Cognito's UsernameConfiguration.CaseSensitive; default false (Cognito's default since 2020). */
+  caseSensitive?: boolean;
+  /** DescribeUserPool's EmailConfiguration; default { EmailSendingAccount: 'COGNITO_DEFAULT' }. */
+  emailConfiguration?: Record<string, unknown>;
+}
+
+export interface CustomChallenge {
+  /** Without it, each challenge "emails" a code and the answer must be that code. */
+  verify?: (answer: string, username: string) => boolean;
+  /** Public challenge parameters sent with CUSTOM_CHALLENGE (besides USERNAME). */
+  parameters: Record<string, string>;
+  /** Attempts before NotAuthorizedException (a DefineAuthChallenge trigger's usual 3). */
+  maxAttempts: number;
+}
+
+export interface PoolState {
+  id: string;
+  name: string;
+  region: string;
+  mfa: MfaConfiguration;
+  usernameAttributes: SignInAttribute[];
+  aliasAttributes: AliasAttribute[];
+  requiredAttributes: string[];
+  customAttributes: string[];
+  autoVerifiedAttributes: SignInAttribute[];
+  mfaTypes: MfaMethod[];
+  passwordPolicy: PasswordPolicy;
+  caseSensitive: boolean;
+  emailConfiguration: Record<string, unknown>;
+  createdAt: Date;
+  key: PoolKey;
+  clients: Map<string, ClientState>;
+  /** Keyed by internal username (lower-cased unless the pool is case sensitive). */
+  users: Map<string, UserState>;
+  customChallenge?: CustomChallenge;
+}
+
+export interface CreateClientOptions {
+  name?: string;
+  secret?: boolean;
+  /** ExplicitAuthFlows; default Cognito's ALLOW_USER_SRP_AUTH, ALLOW_CUSTOM_AUTH, ALLOW_REFRESH_TOKEN_AUTH. */
+  flows?: string[];
+  /** Token lifetimes in seconds; default 3600, 3600, 30 days. */
+  accessTokenSeconds?: number;
+  idTokenSeconds?: number;
+  refreshTokenSeconds?: number;
+  /** AuthSessionValidity in minutes (3..15); default 3. */
+  authSessionMinutes?: number;
+  /** PreventUserExistenceErrors ENABLED: unknown users get NotAuthorizedException. Default LEGACY. */
+  preventUserExistenceErrors?: boolean;
+}
+
+export interface ClientState {
+  clientId: string;
+  clientSecret?: string;
+  name: string;
+  poolId: string;
+  flows: string[];
+  accessTokenSeconds: number;
+  idTokenSeconds: number;
+  refreshTokenSeconds: number;
+  authSessionMinutes: number;
+  preventUserExistenceErrors: boolean;
+  createdAt: Date;
+}
+
+export interface UserMfaState {
+  /** A verified software token (VerifySoftwareToken or addUser's totpSecret). */
+  totpSecret?: Buffer;
+  /** Secret from AssociateSoftwareToken, not verified yet. */
+  pendingTotpSecret?: Buffer;
+  totpEnabled: boolean;
+  totpDeviceName?: string;
+  /** Last TOTP time step accepted: Cognito refuses a code used once. */
+  lastTotpStep?: number;
+  sms: boolean;
+  email: boolean;
+  preferred?: MfaMethod;
+}
+
+export interface AddUserOptions {
+  /** For pools with usernameAttributes this is the email or phone; the internal username becomes the sub. */
+  username: string;
+  /** Omit for users who have none (an import job's RESET_REQUIRED users). */
+  password?: string;
+  attributes?: Record<string, string>;
+  status?: UserStatus;
+  enabled?: boolean;
+  mfa?: { totpSecret?: Buffer; sms?: boolean; email?: boolean; preferred?: MfaMethod };
+  groups?: string[];
+  /** SRP salt as hex, to pin one (e.g. with the high bit set); default 16 random bytes. */
+  salt?: string;
+}
+
+export interface UserState {
+  /** Internal username: what USER_ID_FOR_SRP, cognito:username and SECRET_HASH on challenges use. */
+  username: string;
+  sub: string;
+  password?: string;
+  /** SRP salt (hex, no padding); renewed with every password change as Cognito does. */
+  salt: string;
+  attributes: Record<string, string>;
+  status: UserStatus;
+  enabled: boolean;
+  groups: string[];
+  mfa: UserMfaState;
+  createdAt: Date;
+  modifiedAt: Date;
+  /** origin_jti of every sign-in, so GlobalSignOut can revoke them all. */
+  origins: Set<string>;
+  passwordChanges: number;
+  /** Outstanding sign-up confirmation and forgot-password codes. */
+  codes: { signup?: string; forgot?: string };
+}
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+export function randomId(length: number, alphabet = ALNUM): string {
+  const bytes = randomBytes(length);
+  let out = '';
+  for (let i = 0; i < length; i++) out += alphabet[bytes[i]! % alphabet.length];
+  return out;
+}
+
+export function newSalt(): string {
+  return randomBytes(16).toString('hex').replace(/^0+/, '') || '1';
+}
+
+const DEFAULT_POLICY: PasswordPolicy = {
+  MinimumLength: 8,
+  RequireUppercase: true,
+  RequireLowercase: true,
+  RequireNumbers: true,
+  RequireSymbols: true,
+  TemporaryPasswordValidityDays: 7,
+};
+
+export function makePool(region: string, opts: CreatePoolOptions = {}): PoolState {
+  const id = opts.id ?? `${region}_${randomId(9)}`;
+  if (!/^[\w-]+_[0-9a-zA-Z]+$/.test(id)) throw new Error(`invalid pool id ${id}`);
+  if (opts.usernameAttributes?.length && opts.aliasAttributes?.length) {
+    throw new Error('a pool has usernameAttributes or aliasAttributes, not both');
+  }
+  return {
+    id,
+    name: opts.name ?? `pool-${id.split('_')[1]}`,
+    region: id.split('_')[0]!,
+    mfa: opts.mfa ?? 'OFF',
+    usernameAttributes: [...(opts.usernameAttributes ?? [])],
+    aliasAttributes: [...(opts.aliasAttributes ?? [])],
+    requiredAttributes: [...(opts.requiredAttributes ?? [])],
+    customAttributes: (opts.customAttributes ?? []).map((a) => (a.startsWith('custom:') ? a : `custom:${a}`)),
+    autoVerifiedAttributes: [...(opts.autoVerifiedAttributes ?? ['email'])],
+    mfaTypes: [...(opts.mfaTypes ?? ['SOFTWARE_TOKEN_MFA'])],
+    passwordPolicy: { ...DEFAULT_POLICY, ...opts.passwordPolicy },
+    caseSensitive: opts.caseSensitive ?? false,
+    emailConfiguration: opts.emailConfiguration ?? { EmailSendingAccount: 'COGNITO_DEFAULT' },
+    createdAt: new Date(),
+    key: createPoolKey(),
+    clients: new Map(),
+    users: new Map(),
+  };
+}
+
+const DEFAULT_FLOWS = ['ALLOW_USER_SRP_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
+
+export function makeClient(pool: PoolState, opts: CreateClientOptions = {}): ClientState {
+  const clientId = randomId(26, 'abcdefghijklmnopqrstuvwxyz0123456789');
+  const client: ClientState = {
+    clientId,
+    clientSecret: opts.secret ? randomId(51, 'abcdefghijklmnopqrstuvwxyz0123456789') : undefined,
+    name: opts.name ?? `client-${clientId.slice(0, 6)}`,
+    poolId: pool.id,
+    flows: [...(opts.flows ?? DEFAULT_FLOWS)],
+    accessTokenSeconds: opts.accessTokenSeconds ?? 3600,
+    idTokenSeconds: opts.idTokenSeconds ?? 3600,
+    refreshTokenSeconds: opts.refreshTokenSeconds ?? 30 * 24 * 3600,
+    authSessionMinutes: opts.authSessionMinutes ?? 3,
+    preventUserExistenceErrors: opts.preventUserExistenceErrors ?? false,
+    createdAt: new Date(),
+  };
+  pool.clients.set(clientId, client);
+  return client;
+}
+
+export const userKey = (pool: PoolState, username: string) =>
+  pool.caseSensitive ? username : username.toLowerCase();
+
+const looksLikeEmail = (s: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s);
+const looksLikePhone = (s: string) => /^\+[1-9]\d{1,14}$/.test(s);
+
+/**
+ * The internal username and sign-in attribute for a new user. In a pool with UsernameAttributes the
+ * name given is the email or phone number and the internal username is the sub, as Cognito does.
+ */
+export function placeNewUser(
+  pool: PoolState,
+  given: string,
+  attributes: Record<string, string>,
+  sub: string,
+): { username: string; attributes: Record<string, string> } {
+  const attrs = { ...attributes };
+  if (pool.usernameAttributes.length === 0) {
+    if (pool.aliasAttributes.length && (looksLikeEmail(given) || looksLikePhone(given))) {
+      invalidParameter('Username cannot be of email format, since user pool is configured for email alias.');
+    }
+    return { username: given, attributes: attrs };
+  }
+  if (pool.usernameAttributes.includes('email') && looksLikeEmail(given)) attrs.email = given;
+  else if (pool.usernameAttributes.includes('phone_number') && looksLikePhone(given)) attrs.phone_number = given;
+  else {
+    invalidParameter(
+      pool.usernameAttributes.includes('email') ? 'Username should be an email.' : 'Username should be a phone number.',
+    );
+  }
+  return { username: sub, attributes: attrs };
+}
+
+export function createUser(pool: PoolState, u: AddUserOptions): UserState {
+  const sub = u.attributes?.sub ?? randomUUID();
+  const placed = placeNewUser(pool, u.username, u.attributes ?? {}, sub);
+  if (findUser(pool, placed.username) || findUser(pool, u.username)) {
+    fail('UsernameExistsException', 'User already exists');
+  }
+  const now = new Date();
+  const user: UserState = {
+    username: placed.username,
+    sub,
+    password: u.password,
+    salt: u.salt ?? newSalt(),
+    attributes: { ...placed.attributes, sub },
+    status: u.status ?? 'CONFIRMED',
+    enabled: u.enabled ?? true,
+    groups: [...(u.groups ?? [])],
+    mfa: {
+      totpSecret: u.mfa?.totpSecret,
+      totpEnabled: Boolean(u.mfa?.totpSecret),
+      sms: Boolean(u.mfa?.sms),
+      email: Boolean(u.mfa?.email),
+      preferred: u.mfa?.preferred,
+    },
+    createdAt: now,
+    modifiedAt: now,
+    origins: new Set(),
+    passwordChanges: 0,
+    codes: {},
+  };
+  pool.users.set(userKey(pool, user.username), user);
+  return user;
+}
+
+/**
+ * Finds the user a typed name means: the internal username (or the sub), then a sign-in attribute
+ * (UsernameAttributes), then a verified alias (AliasAttributes), as Cognito resolves USERNAME.
+ */
+export function findUser(pool: PoolState, typed: string): UserState | undefined {
+  const direct = pool.users.get(userKey(pool, typed));
+  if (direct) return direct;
+  const lower = typed.toLowerCase();
+  for (const user of pool.users.values()) {
+    if (user.sub === typed) return user;
+    for (const attr of pool.usernameAttributes) {
+      const value = user.attributes[attr];
+      if (value !== undefined && (attr === 'email' ? value.toLowerCase() === lower : value === typed)) return user;
+    }
+    for (const attr of pool.aliasAttributes) {
+      const value = user.attributes[attr];
+      if (value === undefined) continue;
+      const verified = attr === 'preferred_username' || user.attributes[`${attr}_verified`] === 'true';
+      if (verified && (attr === 'phone_number' ? value === typed : value.toLowerCase() === lower)) return user;
+    }
+  }
+  return undefined;
+}
+
+export function getPool(pools: Map<string, PoolState>, id: string | undefined): PoolState {
+  const pool = id ? pools.get(id) : undefined;
+  if (!pool) return resourceNotFound(`User pool ${id ?? ''} does not exist.`);
+  return pool;
+}
+
+export function getClient(pools: Map<string, PoolState>, clientId: string | undefined): { pool: PoolState; client: ClientState } {
+  for (const pool of pools.values()) {
+    const client = clientId ? pool.clients.get(clientId) : undefined;
+    if (client) return { pool, client };
+  }
+  return resourceNotFound(`User pool client ${clientId ?? ''} does not exist.`);
+}
+
+/** Cognito's password policy check, with its messages. */
+export function checkPasswordPolicy(pool: PoolState, password: string): void {
+  const p = pool.passwordPolicy;
+  const refuse = (why: string) => fail('InvalidPasswordException', `Password did not conform with policy: ${why}`);
+  if (password.length < p.MinimumLength) refuse('Password not long enough');
+  if (p.RequireUppercase && !/[A-Z]/.test(password)) refuse('Password must have uppercase characters');
+  if (p.RequireLowercase && !/[a-z]/.test(password)) refuse('Password must have lowercase characters');
+  if (p.RequireNumbers && !/[0-9]/.test(password)) refuse('Password must have numeric characters');
+  if (p.RequireSymbols && !/[\^$*.[\]{}()?"!@#%&/\\,><':;|_~`=+\- ]/.test(password)) {
+    refuse('Password must have symbol characters');
+  }
+}
+
+export function setPassword(user: UserState, password: string): void {
+  user.password = password;
+  user.salt = newSalt();
+  user.passwordChanges++;
+  user.modifiedAt = new Date();
+}
+
+/** Cognito's masked destinations: `a***@e***` and `+*******1234`. */
+export function maskEmail(email: string): string {
+  const [local = '', domain = ''] = email.split('@');
+  return `${local.slice(0, 1)}***@${domain.slice(0, 1)}***`;
+}
+export function maskPhone(phone: string): string {
+  return `+${'*'.repeat(Math.max(phone.length - 5, 0))}${phone.slice(-4)}`;
+}
