@@ -64,7 +64,7 @@ export interface PoolState {
   caseSensitive: boolean;
   emailConfiguration: Record<string, unknown>;
   createdAt: Date;
-  key: PoolKey;
+  readonly key: PoolKey;
   clients: Map<string, ClientState>;
   /** Keyed by internal username (lower-cased unless the pool is case sensitive). */
   users: Map<string, UserState>;
@@ -176,6 +176,7 @@ export function makePool(region: string, opts: CreatePoolOptions = {}): PoolStat
   if (opts.usernameAttributes?.length && opts.aliasAttributes?.length) {
     throw new Error('a pool has usernameAttributes or aliasAttributes, not both');
   }
+  let key: PoolKey | undefined;
   return {
     id,
     name: opts.name ?? `pool-${id.split('_')[1]}`,
@@ -191,7 +192,10 @@ export function makePool(region: string, opts: CreatePoolOptions = {}): PoolStat
     caseSensitive: opts.caseSensitive ?? false,
     emailConfiguration: opts.emailConfiguration ?? { EmailSendingAccount: 'COGNITO_DEFAULT' },
     createdAt: new Date(),
-    key: createPoolKey(),
+    // RSA key generation is slow; a pool makes its key when it first signs a token.
+    get key() {
+      return (key ??= createPoolKey());
+    },
     clients: new Map(),
     users: new Map(),
   };

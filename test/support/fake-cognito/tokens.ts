@@ -170,8 +170,9 @@ export interface VerifiedAccess {
 export function verifyAccessToken(ctx: FakeContext, token: string | undefined): VerifiedAccess {
   const decoded = token ? decodeJwt(token) : undefined;
   if (!decoded || decoded.header.alg !== 'RS256') return notAuthorized('Invalid Access Token');
-  const pool = [...ctx.pools.values()].find((p) => p.key.kid === decoded.header.kid);
-  if (!pool) return notAuthorized('Invalid Access Token');
+  const iss = String(decoded.payload.iss ?? '');
+  const pool = iss.startsWith(`${ctx.url}/`) ? ctx.pools.get(iss.slice(ctx.url.length + 1)) : undefined;
+  if (!pool || pool.key.kid !== decoded.header.kid) return notAuthorized('Invalid Access Token');
   const ok = verify('sha256', Buffer.from(decoded.input), createPublicKey(pool.key.publicKey), decoded.signature);
   const claims = decoded.payload;
   if (!ok || claims.token_use !== 'access' || claims.iss !== issuer(ctx, pool)) return notAuthorized('Invalid Access Token');
