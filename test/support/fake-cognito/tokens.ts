@@ -1,6 +1,6 @@
 // Cognito's tokens: RS256 id and access JWTs signed with a per-pool RSA key published as a JWKS,
 // and an opaque refresh token (shaped like Cognito's JWE) that only this server can redeem.
-import { createPublicKey, generateKeyPairSync, randomBytes, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
 import type { FakeContext } from './context.js';
 import type { ClientState, PoolState, UserState } from './state.js';
 import { fail, notAuthorized } from './errors.js';
@@ -173,7 +173,7 @@ export function verifyAccessToken(ctx: FakeContext, token: string | undefined): 
   const iss = String(decoded.payload.iss ?? '');
   const pool = iss.startsWith(`${ctx.url}/`) ? ctx.pools.get(iss.slice(ctx.url.length + 1)) : undefined;
   if (!pool || pool.key.kid !== decoded.header.kid) return notAuthorized('Invalid Access Token');
-  const ok = verify('sha256', Buffer.from(decoded.input), createPublicKey(pool.key.publicKey), decoded.signature);
+  const ok = verify('sha256', Buffer.from(decoded.input), pool.key.publicKey, decoded.signature);
   const claims = decoded.payload;
   if (!ok || claims.token_use !== 'access' || claims.iss !== issuer(ctx, pool)) return notAuthorized('Invalid Access Token');
   if (typeof claims.exp !== 'number' || claims.exp * 1000 <= ctx.now()) return notAuthorized('Access Token has expired');

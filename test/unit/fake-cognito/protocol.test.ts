@@ -73,10 +73,10 @@ describe('AWS JSON 1.1', () => {
 
   it('refuses unknown operations and unsigned admin calls', async () => {
     const unknown = await post('AWSCognitoIdentityProviderService.Frobnicate', {});
-    expect((await unknown.json()).__type).toBe('UnknownOperationException');
+    expect(((await unknown.json()) as { __type: string }).__type).toBe('UnknownOperationException');
     const unsigned = await post('AWSCognitoIdentityProviderService.DescribeUserPool', { UserPoolId: 'x_y' });
     expect(unsigned.status).toBe(400);
-    expect((await unsigned.json()).__type).toBe('MissingAuthenticationTokenException');
+    expect(((await unsigned.json()) as { __type: string }).__type).toBe('MissingAuthenticationTokenException');
   });
 
   it('names a missing required member the way AWS validation does', async () => {
