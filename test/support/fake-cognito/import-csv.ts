@@ -37,7 +37,7 @@ export interface ImportRun {
   log: string[];
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const EMAIL = /^[^\s@"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
 const PHONE = /^\+[1-9]\d{1,14}$/;
 
 function checkHeader(pool: PoolState, header: string[]): string | undefined {
