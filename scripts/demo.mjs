@@ -44,7 +44,7 @@ function quote(arg) {
 
 try {
   console.log(`cognito-local is running at ${emulator.url} (data in a temporary folder)`);
-  run(['pool', 'create', 'demo-shop', '--sign-in', 'username,email', '--password-min-length', '10',
+  run(['pool', 'create', 'demo-shop', '--password-min-length', '10',
     '--with-client', 'web', '--flows', 'srp,password,admin,refresh', '--save-profile', 'demo', '-o', 'table']);
   run(['profile', 'show', 'demo', '-o', 'table']);
   run(['group', 'create', 'admins', '--description', 'Shop administrators', '--precedence', '1', '-o', 'table']);
@@ -54,7 +54,6 @@ try {
   run(['user', 'create', 'bob', '--email', 'bob@example.com', '--invite', 'email', '-o', 'table']);
   run(['user', 'create', 'carol', '--email', 'carol@example.com', '--temp-password-stdin', '--invite', 'none', '-o', 'table'],
     { input: 'Temporary-Passw0rd!\n' });
-  run(['user', 'invite', 'bob']);
   run(['user', 'set-password', 'alice', '--permanent', '--password-stdin'], { input: 'Alice-Perm4nent!\n' });
   run(['group', 'add', 'staff', 'bob', 'carol', 'nobody', '-o', 'table'], { expect: 3 });
   run(['group', 'members', 'staff', '-o', 'table']);

@@ -1,7 +1,7 @@
 // Starts local Cognito emulators on free loopback ports, each with a throw-away data folder.
 // Shared by the test suite, the demo and the benchmarks so that they all run the same way.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -55,6 +55,9 @@ function stopper(child, dataDir) {
 export async function startCognitoLocal() {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'cognito-local-'));
+  // cognito-local gives every new pool email-as-username unless told otherwise; Cognito does not.
+  mkdirSync(join(dataDir, '.cognito'), { recursive: true });
+  writeFileSync(join(dataDir, '.cognito', 'config.json'), JSON.stringify({ UserPoolDefaults: { UsernameAttributes: [] } }));
   const bin = join(dirname(require.resolve('cognito-local/package.json')), 'lib', 'bin', 'start.js');
   const child = spawn(process.execPath, [bin], {
     cwd: dataDir,
