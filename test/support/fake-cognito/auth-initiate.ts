@@ -6,7 +6,8 @@ import { newSecretBlock, type SignInProgress } from './sessions.js';
 import { serverEphemeral, verifier, N } from './srp-server.js';
 import { nextStep, load, type AuthResponse } from './auth-steps.js';
 import { issueTokens } from './tokens.js';
-import { findUser, getClient, type ClientState, type PoolState, type UserState } from './state.js';
+import { getClient, type ClientState, type PoolState, type UserState } from './state.js';
+import { findUser } from './user-store.js';
 
 type Params = Record<string, string | undefined>;
 

@@ -7,7 +7,8 @@ import { claimSignature, formatTimestamp, parseTimestamp, sessionKey, signatureM
 import { matchTotp } from './totp-check.js';
 import { load, mfaChallenge, nextStep, enabledMfa, customChallenge, type AuthResponse } from './auth-steps.js';
 import { afterPasswordProven } from './auth-initiate.js';
-import { checkPasswordPolicy, findUser, getClient, setPassword, type MfaMethod, type UserState } from './state.js';
+import { getClient, type MfaMethod, type UserState } from './state.js';
+import { checkPasswordPolicy, findUser, setPassword } from './user-store.js';
 
 type Responses = Record<string, string | undefined>;
 

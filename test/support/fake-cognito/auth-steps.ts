@@ -4,7 +4,8 @@ import { fail } from './errors.js';
 import { openSession, type ChallengeName, type SignInProgress } from './sessions.js';
 import { sendCode } from './codes.js';
 import { issueTokens, type AuthenticationResult } from './tokens.js';
-import { userKey, type ClientState, type MfaMethod, type PoolState, type UserState } from './state.js';
+import { type ClientState, type MfaMethod, type PoolState, type UserState } from './state.js';
+import { userKey } from './user-store.js';
 
 export interface AuthResponse {
   ChallengeName?: ChallengeName;

@@ -1,7 +1,8 @@
 // Codes the fake "sends" by SMS or email: recorded instead of delivered, for tests to read back.
 import { randomInt } from 'node:crypto';
 import type { FakeContext, SentMessage } from './context.js';
-import { maskEmail, maskPhone, userKey, type PoolState, type UserState } from './state.js';
+import type { PoolState, UserState } from './state.js';
+import { userKey } from './user-store.js';
 import { invalidParameter } from './errors.js';
 
 export interface CodeDeliveryDetails {
@@ -56,4 +57,13 @@ export function lastCode(ctx: FakeContext, kind: SentMessage['kind'], name: stri
     }
   }
   return undefined;
+}
+
+/** Cognito's masked destinations: `a***@e***` and `+*******1234`. */
+export function maskEmail(email: string): string {
+  const [local = '', domain = ''] = email.split('@');
+  return `${local.slice(0, 1)}***@${domain.slice(0, 1)}***`;
+}
+export function maskPhone(phone: string): string {
+  return `+${'*'.repeat(Math.max(phone.length - 5, 0))}${phone.slice(-4)}`;
 }

@@ -4,6 +4,10 @@ import { required, resourceNotFound } from './errors.js';
 import { getPool, type PoolState } from './state.js';
 
 const STRING = { MinLength: '0', MaxLength: '2048' };
+const STRING_CONSTRAINTS: Record<string, { MinLength: string; MaxLength: string }> = {
+  sub: { MinLength: '1', MaxLength: '2048' },
+  birthdate: { MinLength: '10', MaxLength: '10' },
+};
 /** Cognito's standard attributes, in GetCSVHeader order, with their data types. */
 export const STANDARD_ATTRIBUTES: [string, 'String' | 'Boolean' | 'Number'][] = [
   ['name', 'String'],
@@ -36,7 +40,7 @@ export function schemaAttributes(pool: PoolState) {
       Mutable: Name !== 'sub',
       Required: Name === 'sub' || pool.requiredAttributes.includes(Name),
       ...(AttributeDataType === 'String'
-        ? { StringAttributeConstraints: Name === 'sub' ? { MinLength: '1', MaxLength: '2048' } : Name === 'birthdate' ? { MinLength: '10', MaxLength: '10' } : STRING }
+        ? { StringAttributeConstraints: STRING_CONSTRAINTS[Name] ?? STRING }
         : AttributeDataType === 'Number'
           ? { NumberAttributeConstraints: { MinValue: '0' } }
           : {}),

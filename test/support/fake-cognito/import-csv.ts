@@ -4,7 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Limits } from './context.js';
 import { STANDARD_ATTRIBUTES } from './describe.js';
-import { createUser, findUser, type PoolState } from './state.js';
+import { type PoolState } from './state.js';
+import { createUser, findUser } from './user-store.js';
 
 export function csvHeader(pool: PoolState): string[] {
   return [...STANDARD_ATTRIBUTES.map(([name]) => name), ...pool.customAttributes, 'cognito:mfa_enabled', 'cognito:username'];

@@ -55,20 +55,17 @@ export function getCsvHeader(ctx: FakeContext, body: any) {
   return { UserPoolId: pool.id, CSVHeader: csvHeader(pool) };
 }
 
+const JOB_NAME = /^[\w\s+=,.@-]{1,128}$/;
+const ROLE_ARN = /^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$/;
+const patternError = (member: string, pattern: RegExp) =>
+  `1 validation error detected: Value at '${member}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${pattern.source.replace(/^\^|\$$/g, '').replace('{1,128}', '+')}`;
+
 export function createUserImportJob(ctx: FakeContext, body: any) {
   const pool = getPool(ctx.pools, required(body.UserPoolId, 'userPoolId'));
   const name = required<string>(body.JobName, 'jobName');
   const role = required<string>(body.CloudWatchLogsRoleArn, 'cloudWatchLogsRoleArn');
-  if (!/^[\w\s+=,.@-]{1,128}$/.test(name)) {
-    return invalidParameter(
-      "1 validation error detected: Value at 'jobName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w\\s+=,.@-]+",
-    );
-  }
-  if (role.length < 20 || !/^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$/.test(role)) {
-    return invalidParameter(
-      "1 validation error detected: Value at 'cloudWatchLogsRoleArn' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
-    );
-  }
+  if (!JOB_NAME.test(name)) invalidParameter(patternError('jobName', JOB_NAME));
+  if (role.length < 20 || !ROLE_ARN.test(role)) invalidParameter(patternError('cloudWatchLogsRoleArn', ROLE_ARN));
   const jobId = `import-${randomId(10)}`;
   const now = new Date(ctx.now());
   const amzDate = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
@@ -117,17 +114,15 @@ export function acceptUpload(
   tooLarge: boolean,
 ): UploadReply {
   const job = ctx.importJobs.get(jobId);
-  if (!job) return { status: 404, code: 'NoSuchKey', message: 'The specified key does not exist.' };
-  if (method !== 'PUT') return { status: 403, code: 'SignatureDoesNotMatch', message: 'The request signature we calculated does not match the signature you provided. Check your key and signing method.' };
-  if (query.get('X-Amz-Signature') !== job.signature) {
-    return { status: 403, code: 'SignatureDoesNotMatch', message: 'The request signature we calculated does not match the signature you provided. Check your key and signing method.' };
-  }
-  if (ctx.now() > job.urlExpiresAt) return { status: 403, code: 'AccessDenied', message: 'Request has expired' };
-  if (headers['x-amz-server-side-encryption'] !== 'aws:kms') {
-    return { status: 403, code: 'SignatureDoesNotMatch', message: 'There were headers present in the request which were not signed: the signed header x-amz-server-side-encryption must be aws:kms' };
-  }
+  const refuse = (status: number, code: string, message: string): UploadReply => ({ status, code, message });
+  const mismatch = 'The request signature we calculated does not match the signature you provided. Check your key and signing method.';
+  if (!job) return refuse(404, 'NoSuchKey', 'The specified key does not exist.');
+  if (method !== 'PUT' || query.get('X-Amz-Signature') !== job.signature) return refuse(403, 'SignatureDoesNotMatch', mismatch);
+  if (ctx.now() > job.urlExpiresAt) return refuse(403, 'AccessDenied', 'Request has expired');
+  // The URL signs x-amz-server-side-encryption: a PUT without it does not match the signature.
+  if (headers['x-amz-server-side-encryption'] !== 'aws:kms') return refuse(403, 'SignatureDoesNotMatch', mismatch);
   if (tooLarge) {
-    return { status: 400, code: 'EntityTooLarge', message: `Your proposed upload exceeds the maximum allowed size of ${ctx.limits.maxUploadBytes} bytes` };
+    return refuse(400, 'EntityTooLarge', `Your proposed upload exceeds the maximum allowed size of ${ctx.limits.maxUploadBytes} bytes`);
   }
   ctx.uploads.set(jobId, { jobId, body, headers, at: new Date(ctx.now()) });
   return { status: 200 };
@@ -135,7 +130,9 @@ export function acceptUpload(
 
 export function startUserImportJob(ctx: FakeContext, body: any) {
   const job = getJob(ctx, body);
-  if (job.Status !== 'Created') return invalidParameter(`Import job ${job.JobId} cannot be started: its status is ${job.Status}.`);
+  if (job.Status !== 'Created') {
+    return invalidParameter(`Import job ${job.JobId} cannot be started: its status is ${job.Status}.`);
+  }
   job.Status = 'Pending';
   job.StartDate = new Date(ctx.now());
   return { UserImportJob: jobView(job) };

@@ -10,8 +10,6 @@ import { secretHash } from './secret-hash.js';
 import { base32Decode, totpCode, TOTP_PERIOD } from './totp-check.js';
 import type { ImportJobState, UploadState } from './import-jobs.js';
 import {
-  createUser,
-  findUser,
   getPool,
   makeClient,
   makePool,
@@ -22,6 +20,7 @@ import {
   type PoolState,
   type UserState,
 } from './state.js';
+import { createUser, findUser } from './user-store.js';
 
 export type {
   AddUserOptions,

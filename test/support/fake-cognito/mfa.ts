@@ -7,7 +7,8 @@ import { findSession, openSession, progressOf } from './sessions.js';
 import { verifyAccessToken } from './tokens.js';
 import { base32Encode, matchTotp } from './totp-check.js';
 import { load } from './auth-steps.js';
-import { findUser, getPool, type MfaMethod, type UserState } from './state.js';
+import { getPool, type MfaMethod, type UserState } from './state.js';
+import { findUser } from './user-store.js';
 
 export function associateSoftwareToken(ctx: FakeContext, body: any) {
   const secret = randomBytes(32);

@@ -6,16 +6,8 @@ import { fail, invalidParameter, notAuthorized, required } from './errors.js';
 import { checkSecretHash } from './secret-hash.js';
 import { verifyAccessToken } from './tokens.js';
 import { codeMedium, sendCode } from './codes.js';
-import {
-  checkPasswordPolicy,
-  createUser,
-  findUser,
-  getClient,
-  placeNewUser,
-  setPassword,
-  type PoolState,
-  type UserState,
-} from './state.js';
+import { getClient, type PoolState, type UserState } from './state.js';
+import { checkPasswordPolicy, createUser, findUser, placeNewUser, setPassword } from './user-store.js';
 
 const codeMismatch = () => fail('CodeMismatchException', 'Invalid verification code provided, please try again.');
 

@@ -3,7 +3,8 @@ import type { FakeContext } from './context.js';
 import { fail, required } from './errors.js';
 import { verifyAccessToken } from './tokens.js';
 import { enabledMfa } from './auth-steps.js';
-import { findUser, getPool, type UserState } from './state.js';
+import { getPool, type UserState } from './state.js';
+import { findUser } from './user-store.js';
 
 export function attributeList(user: UserState): { Name: string; Value: string }[] {
   return Object.entries(user.attributes).map(([Name, Value]) => ({ Name, Value }));
