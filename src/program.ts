@@ -9,6 +9,7 @@ import { registerPool } from './commands/pool/index.js';
 import { registerClient } from './commands/client/index.js';
 import { registerUser } from './commands/user/index.js';
 import { registerGroup } from './commands/group/index.js';
+import { registerIdentity } from './commands/identity/index.js';
 
 export function buildProgram(runtime: Runtime): Command {
   const program = new Command('cognito-admin')
@@ -47,5 +48,6 @@ Examples:
   registerClient(program, runtime);
   registerUser(program, runtime);
   registerGroup(program, runtime);
+  registerIdentity(program, runtime);
   return program;
 }

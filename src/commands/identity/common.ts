@@ -1,0 +1,109 @@
+// Shared by the identity verbs: input checks done before any call, the login key Cognito
+// expects for a user pool, the client in the identity pool's own region, and a readable error
+// when an endpoint (an emulator) does not implement an operation.
+import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
+import type { STSClient } from '@aws-sdk/client-sts';
+import type { Context } from '../../context.js';
+import { CliError, ExitCode, UsageError } from '../../errors.js';
+import { regionFromPoolId } from '../../config/settings.js';
+
+// arn:<partition>:iam::<account>:role/<optional path/>name, as IAM writes it.
+const ROLE_ARN = /^arn:aws(?:-[a-z]+)*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+const IDENTITY_POOL_ID = /^[\w-]+:[0-9a-f-]+$/;
+const IDENTITY_POOL_NAME = /^[\w\s+=,.@-]{1,128}$/;
+const DEVELOPER_PROVIDER = /^[\w._-]{1,100}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+export function checkRoleArn(arn: string, flag: string): string {
+  if (!ROLE_ARN.test(arn)) {
+    throw new UsageError(`${flag} "${arn}" is not an IAM role ARN`, {
+      hint: 'expected arn:aws:iam::<12-digit account>:role/<name>, e.g. arn:aws:iam::123456789012:role/app-users',
+    });
+  }
+  return arn;
+}
+
+export function checkIdentityPoolId(id: string, origin = 'argument'): string {
+  if (!IDENTITY_POOL_ID.test(id) || id.length > 55) {
+    throw new UsageError(`invalid identity pool id "${id}" (from ${origin})`, {
+      hint: 'an identity pool id looks like eu-west-1:0a1b2c3d-…; `cognito-admin identity list` shows them',
+    });
+  }
+  return id;
+}
+
+export function checkIdentityPoolName(name: string): string {
+  if (!IDENTITY_POOL_NAME.test(name)) {
+    throw new UsageError(`invalid identity pool name "${name}"`, {
+      hint: 'up to 128 letters, digits, spaces and + = , . @ - _',
+    });
+  }
+  return name;
+}
+
+export function checkDeveloperProvider(name: string, flag: string): string {
+  if (!DEVELOPER_PROVIDER.test(name)) {
+    throw new UsageError(`${flag} "${name}" is not a developer provider name`, {
+      hint: 'up to 100 letters, digits and . _ -, e.g. login.example.com',
+    });
+  }
+  return name;
+}
+
+/** The region an identity pool id names (`eu-west-1:…` → `eu-west-1`). */
+export function regionFromIdentityPoolId(id: string): string | undefined {
+  const prefix = id.slice(0, id.indexOf(':'));
+  return REGION.test(prefix) ? prefix : undefined;
+}
+
+/**
+ * The key under which an identity pool accepts a user pool's id token:
+ * `cognito-idp.<region>.amazonaws.com/<poolId>`, in the USER POOL's region.
+ */
+export function userPoolProvider(poolId: string, fallbackRegion: string | undefined): string {
+  const region = regionFromPoolId(poolId) ?? fallbackRegion;
+  if (!region) {
+    throw new UsageError(`cannot tell the region of user pool ${poolId}`, { hint: 'pass --region' });
+  }
+  return `cognito-idp.${region}.amazonaws.com/${poolId}`;
+}
+
+/**
+ * A Context whose clients talk to the identity pool's region. Without a configured region the
+ * identity pool id says where it lives, so `--identity-pool us-east-1:…` works with no
+ * AWS_REGION (handy for `credential_process`, which runs with whatever environment it gets).
+ */
+export function regionalContext(ctx: Context, identityPoolId: string): Context {
+  if (ctx.region()) return ctx;
+  const region = regionFromIdentityPoolId(identityPoolId);
+  return region ? ctx.derive({ region }) : ctx;
+}
+
+export function identityClient(ctx: Context, identityPoolId: string): Promise<CognitoIdentityClient> {
+  return regionalContext(ctx, identityPoolId).identity();
+}
+
+export function stsClient(ctx: Context, identityPoolId: string): Promise<STSClient> {
+  return regionalContext(ctx, identityPoolId).sts();
+}
+
+/**
+ * Sends a command, turning an answer that is not the service's JSON (an emulator that lacks the
+ * operation answers with an HTML page) into an error that names the missing operation.
+ */
+export async function sendNamed<T>(operation: string, ctx: Context, send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (err) {
+    const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+    if (e?.name === 'SyntaxError' && e.$metadata) {
+      const where = ctx.settings.identityEndpoint?.value ?? 'the endpoint';
+      throw new CliError(
+        `${where} gave no valid answer to ${operation} (HTTP ${e.$metadata.httpStatusCode ?? '?'})`,
+        ExitCode.failed,
+        { code: 'UnsupportedOperation', hint: `the emulator at ${where} may not implement ${operation}`, cause: err },
+      );
+    }
+    throw err;
+  }
+}
