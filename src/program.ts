@@ -10,6 +10,9 @@ import { registerClient } from './commands/client/index.js';
 import { registerUser } from './commands/user/index.js';
 import { registerGroup } from './commands/group/index.js';
 import { registerIdentity } from './commands/identity/index.js';
+import { registerDoctor } from './commands/doctor/index.js';
+import { registerCompletion } from './commands/completion/index.js';
+import { registerHelp } from './commands/help/index.js';
 
 export function buildProgram(runtime: Runtime): Command {
   const program = new Command('cognito-admin')
@@ -49,5 +52,9 @@ Examples:
   registerUser(program, runtime);
   registerGroup(program, runtime);
   registerIdentity(program, runtime);
+  // Last: tools about the commands above.
+  registerDoctor(program, runtime);
+  registerCompletion(program, runtime);
+  registerHelp(program, runtime);
   return program;
 }

@@ -53,7 +53,8 @@ export async function listProfiles(ctx: Context): Promise<void> {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, p]) => ({ name, default: config.default === name, ...masked(p) }));
   await ctx.out.list(rows, [
-    { header: 'NAME', get: (r) => (r.default ? `${r.name} *` : r.name) },
+    { header: 'NAME', get: (r) => r.name },
+    { header: 'DEFAULT', get: (r) => (r.default ? 'yes' : '') },
     { header: 'REGION', get: (r) => r.region },
     { header: 'POOL', get: (r) => r.userPoolId },
     { header: 'CLIENT', get: (r) => r.clientId },
