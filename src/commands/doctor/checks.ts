@@ -21,12 +21,18 @@ export interface SettingRow {
   source: string;
 }
 
+function describeSource(setting: Setting): string {
+  if (setting.source === 'flag') return setting.origin === 'picker' ? 'picked' : `flag ${setting.origin}`;
+  if (setting.source === 'env') return `env ${setting.origin}`;
+  return setting.origin;
+}
+
 export function settingRows(ctx: Context): SettingRow[] {
   const s = ctx.settings;
   const row = (setting: string, value: Setting | undefined, shown?: string): SettingRow => ({
     setting,
     value: value ? (shown ?? value.value) : '(not set)',
-    source: value ? `${value.source}: ${value.origin}` : '-',
+    source: value ? describeSource(value) : '-',
   });
   return [
     row('profile', s.profileName),
