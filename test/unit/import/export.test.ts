@@ -69,7 +69,7 @@ describe('writeExport', () => {
     out.on('data', (c: Buffer) => (text += c.toString()));
     const result = await writeExport({
       pool,
-      users: (async function* () {
+      users: (async function* (): AsyncGenerator<ExportedUser[]> {
         yield [
           { username: 'ann', attributes: { sub: 'x', given_name: '=HYPERLINK("http://evil")', phone_number: '+15551234567' }, enabled: false },
           { username: 'Google_123', attributes: {}, enabled: true, status: 'EXTERNAL_PROVIDER' },
