@@ -1,28 +1,20 @@
 // The bash completion script: the tree as associative arrays, and one function that walks
 // COMP_WORDS to the current command. Profile names are listed when completion runs.
-import { allNodes, fnName, quote as q, valueList, type CommandSpec } from './tree.js';
+import { fnName, lookupTables, profileArgumentKeys, quote as q, type CommandSpec, type Rows } from './tree.js';
 
 export function bashScript(root: CommandSpec, bin: string): string {
-  const nodes = allNodes(root);
   const fn = fnName(bin);
-  const table = (name: string, rows: Array<[string, string]>) =>
+  const tables = lookupTables(root);
+  const table = (name: string, rows: Rows) =>
     [`declare -gA ${fn}_${name}=(`, ...rows.map(([k, v]) => `  [${q(k)}]=${q(v)}`), ')'].join('\n');
   return `# bash completion for ${bin}. Generated from the command tree by \`${bin} completion bash\`; do not edit.
 # Install: ${bin} completion bash > ~/.local/share/bash-completion/completions/${bin}
 
-${table('children', nodes.map((n) => [n.key, n.children.map((c) => c.name).join(' ')]))}
-${table('options', nodes.map((n) => [n.key, n.options.flatMap((o) => o.flags).join(' ')]))}
-${table('valued', nodes.map((n) => [n.key, ` ${n.options.filter((o) => o.takesValue).flatMap((o) => o.flags).join(' ')} `]))}
-${table(
-  'choices',
-  nodes.flatMap((n) =>
-    n.options.flatMap((o) => {
-      const values = valueList(o);
-      return values ? o.flags.map((f): [string, string] => [`${n.key}|${f}`, values]) : [];
-    }),
-  ),
-)}
-${fn}_profile_args=${q(` ${nodes.filter((n) => n.profileArgument).map((n) => n.key).join(' ')} `)}
+${table('children', tables.children)}
+${table('options', tables.options)}
+${table('valued', tables.valued)}
+${table('choices', tables.choices)}
+${fn}_profile_args=${q(profileArgumentKeys(root))}
 
 ${fn}_profiles() {
   command ${bin} profile list -o text --no-input 2>/dev/null | cut -f1

@@ -62,3 +62,26 @@ export function fnName(bin: string): string {
 export function valueList(option: OptionSpec): string | undefined {
   return option.dynamic === 'profiles' ? '@profiles' : option.choices?.join(' ');
 }
+
+export type Rows = Array<[string, string]>;
+
+/** The lookup tables bash and zsh share, keyed by command key (and `key|flag` for values). */
+export function lookupTables(root: CommandSpec): Record<'children' | 'options' | 'valued' | 'choices', Rows> {
+  const nodes = allNodes(root);
+  return {
+    children: nodes.map((n) => [n.key, n.children.map((c) => c.name).join(' ')]),
+    options: nodes.map((n) => [n.key, n.options.flatMap((o) => o.flags).join(' ')]),
+    valued: nodes.map((n) => [n.key, ` ${n.options.filter((o) => o.takesValue).flatMap((o) => o.flags).join(' ')} `]),
+    choices: nodes.flatMap((n) =>
+      n.options.flatMap((o) => {
+        const values = valueList(o);
+        return values ? o.flags.map((f): [string, string] => [`${n.key}|${f}`, values]) : [];
+      }),
+    ),
+  };
+}
+
+/** The keys of commands whose positional argument is a profile name, space-padded for matching. */
+export function profileArgumentKeys(root: CommandSpec): string {
+  return ` ${allNodes(root).filter((n) => n.profileArgument).map((n) => n.key).join(' ')} `;
+}

@@ -1,31 +1,23 @@
 // The zsh completion script: the same tables and walk as the bash one, in zsh's own terms
 // (words/CURRENT, compadd with descriptions for commands).
-import { allNodes, fnName, quote as q, valueList, type CommandSpec } from './tree.js';
+import { allNodes, fnName, lookupTables, profileArgumentKeys, quote as q, type CommandSpec, type Rows } from './tree.js';
 
 export function zshScript(root: CommandSpec, bin: string): string {
-  const nodes = allNodes(root);
   const fn = fnName(bin);
-  const table = (name: string, rows: Array<[string, string]>) =>
+  const tables = lookupTables(root);
+  const table = (name: string, rows: Rows) =>
     [`typeset -gA ${fn}_${name}`, `${fn}_${name}=(`, ...rows.map(([k, v]) => `  ${q(k)} ${q(v)}`), ')'].join('\n');
-  const described = nodes.flatMap((n) => n.children.map((c): [string, string] => [`${n.key}|${c.name}`, c.description]));
+  const described = allNodes(root).flatMap((n) => n.children.map((c): [string, string] => [`${n.key}|${c.name}`, c.description]));
   return `#compdef ${bin}
 # zsh completion for ${bin}. Generated from the command tree by \`${bin} completion zsh\`; do not edit.
 # Install: ${bin} completion zsh > "\${fpath[1]}/_${bin}"  (then start a new shell)
 
-${table('children', nodes.map((n) => [n.key, n.children.map((c) => c.name).join(' ')]))}
+${table('children', tables.children)}
 ${table('descriptions', described)}
-${table('options', nodes.map((n) => [n.key, n.options.flatMap((o) => o.flags).join(' ')]))}
-${table('valued', nodes.map((n) => [n.key, ` ${n.options.filter((o) => o.takesValue).flatMap((o) => o.flags).join(' ')} `]))}
-${table(
-  'choices',
-  nodes.flatMap((n) =>
-    n.options.flatMap((o) => {
-      const values = valueList(o);
-      return values ? o.flags.map((f): [string, string] => [`${n.key}|${f}`, values]) : [];
-    }),
-  ),
-)}
-${fn}_profile_args=${q(` ${nodes.filter((n) => n.profileArgument).map((n) => n.key).join(' ')} `)}
+${table('options', tables.options)}
+${table('valued', tables.valued)}
+${table('choices', tables.choices)}
+${fn}_profile_args=${q(profileArgumentKeys(root))}
 
 ${fn}_profiles() {
   command ${bin} profile list -o text --no-input 2>/dev/null | cut -f1
