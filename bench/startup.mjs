@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCognitoLocal } from '../scripts/lib/emulators.mjs';
+import { sandboxEnv } from '../scripts/lib/sandbox-env.mjs';
 import { compare, ratioLine, timeProcess } from './lib/timing.mjs';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 15);
@@ -14,18 +15,7 @@ const bin = fileURLToPath(new URL('../bin/cognito-admin.js', import.meta.url));
 const sdkEntry = fileURLToPath(new URL('../node_modules/@aws-sdk/client-cognito-identity-provider/dist-cjs/index.js', import.meta.url));
 const home = mkdtempSync(join(tmpdir(), 'cognito-admin-bench-'));
 const emulator = await startCognitoLocal();
-const env = {
-  ...process.env,
-  COGNITO_ADMIN_CONFIG: join(home, 'config.json'),
-  XDG_STATE_HOME: join(home, 'state'),
-  AWS_ENDPOINT_URL: emulator.url,
-  AWS_REGION: 'us-east-1',
-  AWS_ACCESS_KEY_ID: 'local',
-  AWS_SECRET_ACCESS_KEY: 'local',
-  AWS_CONFIG_FILE: join(home, 'none'),
-  AWS_SHARED_CREDENTIALS_FILE: join(home, 'none'),
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-};
+const env = sandboxEnv(emulator.url, home);
 const cli = (...args) => () => timeProcess(process.execPath, [bin, ...args], { env });
 const node = (...args) => () => timeProcess(process.execPath, args, { env });
 

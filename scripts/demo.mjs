@@ -6,26 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCognitoLocal } from './lib/emulators.mjs';
+import { sandboxEnv } from './lib/sandbox-env.mjs';
 
 const bin = fileURLToPath(new URL('../bin/cognito-admin.js', import.meta.url));
 const home = mkdtempSync(join(tmpdir(), 'cognito-admin-demo-'));
 const emulator = await startCognitoLocal();
-const env = {
-  ...process.env,
-  COGNITO_ADMIN_CONFIG: join(home, 'config.json'),
-  XDG_STATE_HOME: join(home, 'state'),
-  AWS_ENDPOINT_URL: emulator.url,
-  AWS_REGION: 'us-east-1',
-  // The emulator accepts any credentials; real AWS never sees these.
-  AWS_ACCESS_KEY_ID: 'local',
-  AWS_SECRET_ACCESS_KEY: 'local',
-  AWS_CONFIG_FILE: join(home, 'aws-config'),
-  AWS_SHARED_CREDENTIALS_FILE: join(home, 'aws-credentials'),
-  COGNITO_USER_POOL_ID: '',
-  COGNITO_CLIENT_ID: '',
-  COGNITO_ADMIN_PROFILE: '',
-  NO_COLOR: '1',
-};
+const env = { ...sandboxEnv(emulator.url, home), NO_COLOR: '1' };
 
 let failures = 0;
 function run(args, { input, expect = 0 } = {}) {
