@@ -1,0 +1,206 @@
+// The one challenge loop of every sign-in flow: whatever Cognito asks next — the SRP password
+// proof, a new password, an MFA code, an MFA type, MFA set-up, a custom challenge — is answered
+// here until tokens arrive. Each answer carries USERNAME and, for a client with a secret,
+// SECRET_HASH, both over Cognito's own username (USER_ID_FOR_SRP / USERNAME of the challenge),
+// never over the alias typed at the start.
+import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
+import type { Context } from '../context.js';
+import { CliError, ExitCode } from '../errors.js';
+import { isAwsError } from '../aws/errors.js';
+import { registerSecret } from '../aws/redact.js';
+import { secretHash } from './secret-hash.js';
+import { passwordClaim, type SrpClientState } from './srp.js';
+import type { AuthApi, AuthStep } from './flows.js';
+import type { MfaMethod, SignInInputs } from './inputs.js';
+
+export interface SignInState {
+  poolId: string;
+  clientId: string;
+  secret?: string;
+  /** The name typed at sign-in (may be an email or phone alias). */
+  typed: string;
+  /** Cognito's own username, as learned from the challenges; starts as the typed name. */
+  internal: string;
+  password?: string;
+  srp?: SrpClientState;
+}
+
+export interface LoopOptions {
+  /** FriendlyDeviceName for a TOTP enrolled during MFA_SETUP. */
+  deviceName?: string;
+  /** MFA_SETUP computes the first code itself (service and test accounts). */
+  selfVerify?: boolean;
+}
+
+/** Far more than any real sign-in needs; stops a server that keeps asking. */
+const MAX_ROUNDS = 20;
+
+const CODE_MEMBER: Record<MfaMethod, string> = {
+  SOFTWARE_TOKEN_MFA: 'SOFTWARE_TOKEN_MFA_CODE',
+  SMS_MFA: 'SMS_MFA_CODE',
+  EMAIL_OTP: 'EMAIL_OTP_CODE',
+};
+
+export async function completeSignIn(
+  ctx: Context,
+  api: AuthApi,
+  first: AuthStep,
+  state: SignInState,
+  inputs: SignInInputs,
+  options: LoopOptions = {},
+): Promise<AuthenticationResultType> {
+  let step = first;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    if (step.AuthenticationResult) return step.AuthenticationResult;
+    const name = step.ChallengeName;
+    if (!name) throw new CliError('Cognito answered with neither tokens nor a challenge');
+    const params = step.ChallengeParameters ?? {};
+    state.internal = params.USER_ID_FOR_SRP || params.USERNAME || state.internal;
+    ctx.debug(`debug: sign-in challenge ${name}`);
+    step = await answer(ctx, api, step, name, params, state, inputs, options);
+  }
+  throw new CliError(`the sign-in did not finish after ${MAX_ROUNDS} challenges`);
+}
+
+async function answer(
+  ctx: Context,
+  api: AuthApi,
+  step: AuthStep,
+  name: string,
+  params: Record<string, string>,
+  state: SignInState,
+  inputs: SignInInputs,
+  options: LoopOptions,
+): Promise<AuthStep> {
+  const respond = (responses: Record<string, string>, session = step.Session) => {
+    const all: Record<string, string> = { ...responses, USERNAME: state.internal };
+    if (state.secret) all.SECRET_HASH = secretHash(state.internal, state.clientId, state.secret);
+    return api.respond(name, all, session);
+  };
+
+  switch (name) {
+    case 'PASSWORD_VERIFIER':
+      return respond(passwordVerifier(ctx, params, state));
+
+    case 'NEW_PASSWORD_REQUIRED': {
+      const responses: Record<string, string> = {};
+      const given = inputs.givenAttributes();
+      for (const [attr, value] of Object.entries(given)) responses[`userAttributes.${attr}`] = value;
+      for (const attr of jsonList(params.requiredAttributes).map((a) => a.replace(/^userAttributes\./, ''))) {
+        if (!(attr in given)) responses[`userAttributes.${attr}`] = await inputs.attribute(attr);
+      }
+      responses.NEW_PASSWORD = await inputs.newPassword(state.typed, 'Cognito requires a new password at this sign-in');
+      return respond(responses);
+    }
+
+    case 'SOFTWARE_TOKEN_MFA':
+    case 'SMS_MFA':
+    case 'EMAIL_OTP': {
+      const destination = params.CODE_DELIVERY_DESTINATION;
+      if (destination) ctx.out.note(`Cognito sent a code to ${destination}.`);
+      const first = await inputs.mfaCode(name, destination);
+      try {
+        return await respond({ [CODE_MEMBER[name]]: first.code });
+      } catch (err) {
+        // Cognito accepts each TOTP code once: a script that signs in twice within 30 s has to
+        // wait for the next one, as a person would.
+        if (!first.computed || !isAwsError(err, 'ExpiredCodeException')) throw err;
+        const wait = inputs.msUntilNextTotp();
+        ctx.out.note(`The current TOTP code was used already; waiting ${Math.ceil(wait / 1000)} s for the next one.`);
+        await new Promise((resolve) => setTimeout(resolve, wait + 250));
+        const next = await inputs.mfaCode(name);
+        return respond({ [CODE_MEMBER[name]]: next.code });
+      }
+    }
+
+    case 'SELECT_MFA_TYPE': {
+      const choices = jsonList(params.MFAS_CAN_CHOOSE).filter((c): c is MfaMethod => c in CODE_MEMBER);
+      if (choices.length === 0) {
+        throw new CliError(`Cognito offers no MFA type that cognito-admin knows (${params.MFAS_CAN_CHOOSE ?? 'none'})`);
+      }
+      return respond({ ANSWER: await inputs.mfaType(choices) });
+    }
+
+    case 'MFA_SETUP': {
+      const canSetUp = jsonList(params.MFAS_CAN_SETUP);
+      if (canSetUp.length > 0 && !canSetUp.includes('SOFTWARE_TOKEN_MFA')) {
+        throw new CliError(`${state.typed} must set up MFA (${canSetUp.join(', ')}), and cognito-admin can set up only TOTP`, ExitCode.auth, {
+          code: 'MFA_SETUP',
+          hint: 'enable TOTP (software token) MFA on the pool, or set the user up with `user update` / `mfa` commands',
+        });
+      }
+      ctx.out.note(`${state.typed} must set up MFA before signing in: enrolling an authenticator app (TOTP).`);
+      // The MFA issue's enrolment (QR code, key, first code or --self-verify), on the challenge's Session.
+      const { enrollTotp } = await import('../mfa/enroll-totp.js');
+      const { session } = await enrollTotp(
+        ctx,
+        { username: state.typed, session: step.Session },
+        { deviceName: options.deviceName, selfVerify: options.selfVerify, totpSecretOut: (s) => inputs.rememberTotpSecret(s) },
+      );
+      registerSecret(session);
+      return respond({}, session);
+    }
+
+    case 'CUSTOM_CHALLENGE': {
+      const shown = Object.fromEntries(
+        Object.entries(params).filter(([k]) => k !== 'USERNAME' && k !== 'USER_ID_FOR_SRP'),
+      );
+      if (Object.keys(shown).length > 0) {
+        ctx.out.note(`Custom challenge: ${Object.entries(shown).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+      }
+      return respond({ ANSWER: await inputs.customAnswer(shown) });
+    }
+
+    default:
+      throw new CliError(`Cognito asked for the ${name} challenge, which cognito-admin does not handle`, ExitCode.failed, {
+        code: name,
+        hint: unknownChallengeHint(name),
+      });
+  }
+}
+
+function passwordVerifier(ctx: Context, params: Record<string, string>, state: SignInState): Record<string, string> {
+  if (!state.srp || state.password === undefined) {
+    throw new CliError('Cognito asked for an SRP password proof (PASSWORD_VERIFIER) in a flow that did not start SRP');
+  }
+  for (const key of ['USER_ID_FOR_SRP', 'SRP_B', 'SALT', 'SECRET_BLOCK']) {
+    if (!params[key]) throw new CliError(`Cognito's PASSWORD_VERIFIER challenge lacks ${key}`);
+  }
+  const { signature, timestamp } = passwordClaim({
+    state: state.srp,
+    poolId: state.poolId,
+    userIdForSrp: params.USER_ID_FOR_SRP!,
+    password: state.password,
+    srpB: params.SRP_B!,
+    salt: params.SALT!,
+    secretBlock: params.SECRET_BLOCK!,
+    now: new Date(ctx.now()),
+  });
+  registerSecret(signature);
+  registerSecret(params.SECRET_BLOCK);
+  return {
+    PASSWORD_CLAIM_SECRET_BLOCK: params.SECRET_BLOCK!,
+    PASSWORD_CLAIM_SIGNATURE: signature,
+    TIMESTAMP: timestamp,
+  };
+}
+
+function unknownChallengeHint(name: string): string | undefined {
+  if (name.startsWith('DEVICE_')) {
+    return 'the pool remembers devices ("always"): sign in through an app, or change the pool to remember devices only when the user opts in';
+  }
+  if (name === 'SELECT_CHALLENGE' || name === 'WEB_AUTHN' || name === 'SMS_OTP' || name === 'PASSWORD' || name === 'PASSWORD_SRP') {
+    return 'that is the choice-based (USER_AUTH) sign-in; use --flow srp or --flow password';
+  }
+  return undefined;
+}
+
+function jsonList(value: string | undefined): string[] {
+  if (!value) return [];
+  try {
+    const parsed = JSON.parse(value) as unknown;
+    return Array.isArray(parsed) ? parsed.map(String) : [];
+  } catch {
+    return value.split(',').map((s) => s.trim()).filter(Boolean);
+  }
+}
