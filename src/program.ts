@@ -9,7 +9,9 @@ import { registerPool } from './commands/pool/index.js';
 import { registerClient } from './commands/client/index.js';
 import { registerUser } from './commands/user/index.js';
 import { registerGroup } from './commands/group/index.js';
+import { registerAuth } from './commands/auth/index.js';
 import { registerMfa } from './commands/mfa/index.js';
+import { registerToken } from './commands/token/index.js';
 import { registerIdentity } from './commands/identity/index.js';
 import { registerDoctor } from './commands/doctor/index.js';
 import { registerCompletion } from './commands/completion/index.js';
@@ -52,7 +54,9 @@ Examples:
   registerClient(program, runtime);
   registerUser(program, runtime);
   registerGroup(program, runtime);
+  registerAuth(program, runtime);
   registerMfa(program, runtime);
+  registerToken(program, runtime);
   registerIdentity(program, runtime);
   // Last: tools about the commands above.
   registerDoctor(program, runtime);
