@@ -35,6 +35,14 @@ export interface EnrollOptions {
 const DEFAULT_ATTEMPTS = 3;
 const FALLBACK_ISSUER = 'Cognito';
 
+/** Contexts (command runs) in which an enrolment completed, e.g. inside a sign-in's MFA_SETUP. */
+const enrolled = new WeakSet<Context>();
+
+/** True when a TOTP enrolment has completed in this command run. */
+export function enrolledDuring(ctx: Context): boolean {
+  return enrolled.has(ctx);
+}
+
 export async function enrollTotp(ctx: Context, target: EnrollTarget, options: EnrollOptions): Promise<{ session?: string }> {
   if (!target.accessToken && !target.session) throw new Error('enrollTotp needs an access token or an MFA_SETUP session');
   const { AssociateSoftwareTokenCommand, VerifySoftwareTokenCommand, SetUserMFAPreferenceCommand } = await import(
@@ -99,6 +107,7 @@ export async function enrollTotp(ctx: Context, target: EnrollTarget, options: En
     );
   }
 
+  enrolled.add(ctx);
   if (!ctx.settings.quiet) {
     const device = options.deviceName ? ` (device "${options.deviceName}")` : '';
     const what = target.accessToken ? 'enabled and preferred' : 'verified';

@@ -43,10 +43,12 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** A pool named "Acme Shop" with an app client that allows USER_PASSWORD_AUTH, and one user. */
+/** A pool named "Acme Shop" with an app client that allows SRP and USER_PASSWORD_AUTH, and one user. */
 function poolWithUser(username: string, mfa: 'OPTIONAL' | 'ON' = 'OPTIONAL') {
   const pool = server.createPool({ name: 'Acme Shop', mfa });
-  const { clientId } = server.createClient(pool.id, { flows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
+  const { clientId } = server.createClient(pool.id, {
+    flows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+  });
   server.addUser(pool.id, { username, password: PASSWORD });
   return { poolId: pool.id, clientId };
 }
@@ -196,9 +198,51 @@ describe('mfa enroll, the built binary against the fake server', () => {
     expect(result.stderr).toContain('mfa code --next');
     expectEnrolled(poolId, 'ci-bot');
 
+    // The CLI's own sign-in, with the code `mfa code --next` gives: no wait for a new window.
     const code = await runBin(['mfa', 'code', '--next', '-o', 'text'], { env: { ...env, COGNITO_TOTP_SECRET: secret } });
     expect(code.stdout).toMatch(/^\d{6}\n$/);
-    await signInWithTotp(clientId, 'ci-bot', code.stdout.trim());
+    const login = await runBin(['auth', 'login', 'ci-bot', '--flow', 'password', '--mfa-code', code.stdout.trim(), '-o', 'json'], {
+      env: { ...env, COGNITO_PASSWORD: PASSWORD, COGNITO_USER_POOL_ID: poolId, COGNITO_CLIENT_ID: clientId },
+    });
+    expect(login.code, login.stderr).toBe(0);
+    expect(JSON.parse(login.stdout).AccessToken).toBeDefined();
+    expect(server.callsTo('RespondToAuthChallenge').at(-1)!.body.ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
+  });
+
+  it('with no saved session and COGNITO_PASSWORD, signs in first (SRP), saves the session, then enrols', async () => {
+    const { poolId, clientId } = poolWithUser('frank');
+    const env = isolatedEnv({
+      AWS_ENDPOINT_URL: server.url,
+      COGNITO_USER_POOL_ID: poolId,
+      COGNITO_CLIENT_ID: clientId,
+      COGNITO_PASSWORD: PASSWORD,
+    });
+    const result = await runBin(['mfa', 'enroll', 'frank', '--self-verify', '-o', 'json'], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('No saved session for frank: signing in first');
+    expect(Object.keys(JSON.parse(result.stdout))).toEqual(['secret', 'uri']);
+    expectEnrolled(poolId, 'frank');
+    // The session is saved: the next command needs no password.
+    const status = await runBin(['mfa', 'enroll', '--self-verify', '-o', 'json'], { env: { ...env, COGNITO_PASSWORD: undefined } });
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stderr).not.toContain('signing in first');
+  });
+
+  it("with no saved session in a pool that requires MFA, the sign-in's MFA_SETUP is the enrolment (once)", async () => {
+    const { poolId, clientId } = poolWithUser('gina', 'ON');
+    const env = isolatedEnv({
+      AWS_ENDPOINT_URL: server.url,
+      COGNITO_USER_POOL_ID: poolId,
+      COGNITO_CLIENT_ID: clientId,
+      COGNITO_PASSWORD: PASSWORD,
+    });
+    const before = server.callsTo('AssociateSoftwareToken').length;
+    const result = await runBin(['mfa', 'enroll', 'gina', '--self-verify', '-o', 'json', '--device-name', 'ci'], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(server.callsTo('AssociateSoftwareToken').length - before).toBe(1);
+    expect(server.callsTo('AssociateSoftwareToken').at(-1)!.body.Session).toBeDefined();
+    expect(result.stderr).toContain("TOTP was set up during the sign-in and is now gina's preferred MFA");
+    expectEnrolled(poolId, 'gina', 'ci');
   });
 
   it('--self-verify in table output prints the secret once on stderr and nothing on stdout', async () => {
@@ -282,6 +326,27 @@ describe('enrolment inside sign-in (MFA_SETUP), on the challenge Session', () =>
     expectEnrolled(poolId, 'carol');
 
     await signInWithTotp(clientId, 'carol', totpFromBase32(secret, { time: Date.now() + 30_000 }));
+  });
+});
+
+describe('auth login meeting MFA_SETUP, the built binary', () => {
+  it('-o json: the enrolment handshake ({"secret","uri"}, code on stdin) inside the sign-in, then the tokens', async () => {
+    const { poolId, clientId } = poolWithUser('hank', 'ON');
+    const env = isolatedEnv({
+      AWS_ENDPOINT_URL: server.url,
+      COGNITO_USER_POOL_ID: poolId,
+      COGNITO_CLIENT_ID: clientId,
+      COGNITO_PASSWORD: PASSWORD,
+    });
+    const run = spawnBin(['auth', 'login', 'hank', '--flow', 'password', '-o', 'json'], env);
+    const { secret, uri } = JSON.parse(await run.firstStdoutLine());
+    expect(uri).toBe(buildOtpauthUri({ issuer: 'Acme Shop', account: 'hank', secret }));
+    run.child.stdin.end(`${totpFromBase32(secret)}\n`);
+    expect(await run.exited, run.stderr).toBe(0);
+    const tokens = JSON.parse(run.stdout.slice(run.stdout.indexOf('\n') + 1));
+    expect(tokens.AccessToken).toBeDefined();
+    expectEnrolled(poolId, 'hank');
+    await signInWithTotp(clientId, 'hank', totpFromBase32(secret, { time: Date.now() + 30_000 }));
   });
 });
 
