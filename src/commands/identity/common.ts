@@ -69,14 +69,18 @@ export function userPoolProvider(poolId: string, fallbackRegion: string | undefi
 }
 
 /**
- * A Context whose clients talk to the identity pool's region. Without a configured region the
- * identity pool id says where it lives, so `--identity-pool us-east-1:…` works with no
- * AWS_REGION (handy for `credential_process`, which runs with whatever environment it gets).
+ * A Context whose clients talk to the identity pool's region. An identity pool lives only in the
+ * region its id names, so without an explicit --region / AWS_REGION that prefix decides, and
+ * `--identity-pool us-east-1:…` works with nothing else configured (handy for
+ * `credential_process`, which runs with whatever environment it gets). A configured user pool in
+ * another region keeps its region: the mismatch then shows as the AWS error, with its hint.
  */
 export function regionalContext(ctx: Context, identityPoolId: string): Context {
-  if (ctx.region()) return ctx;
   const region = regionFromIdentityPoolId(identityPoolId);
-  return region ? ctx.derive({ region }) : ctx;
+  if (!region || ctx.settings.region || ctx.region()?.value === region) return ctx;
+  const configuredPoolRegion = ctx.settings.poolId && regionFromPoolId(ctx.settings.poolId.value);
+  if (configuredPoolRegion && configuredPoolRegion !== region) return ctx;
+  return ctx.derive({ region });
 }
 
 export function identityClient(ctx: Context, identityPoolId: string): Promise<CognitoIdentityClient> {

@@ -1,7 +1,11 @@
 // `cognito-admin identity …`: identity pools (Cognito Identity), and the temporary AWS
 // credentials they hand out to signed-in users, guests and developer-authenticated identities.
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { examples, handler, positiveInt, type Runtime } from '../shared.js';
+
+// Kept here rather than imported from the verb modules, which load the SDK.
+const CREDENTIAL_FORMATS = ['json', 'env', 'credential-process'];
+const FLOWS = ['enhanced', 'basic'];
 
 export function registerIdentity(program: Command, runtime: Runtime): void {
   const identity = program
@@ -87,6 +91,28 @@ export function registerIdentity(program: Command, runtime: Runtime): void {
       ),
     'identity set-roles eu-west-1:0a1b2c3d-1111-2222-3333-444455556666 --authenticated arn:aws:iam::123456789012:role/app-users',
     'identity set-roles eu-west-1:0a1b2c3d-1111-2222-3333-444455556666 --guest arn:aws:iam::123456789012:role/app-guests',
+  );
+
+  examples(
+    identity
+      .command('credentials')
+      .description('Temporary AWS credentials for the signed-in user (saved session or --id-token), or a guest')
+      .option('--guest', 'an unauthenticated identity: no sign-in needed')
+      .addOption(new Option('--format <format>', 'json, env (export lines) or credential-process (for an AWS config)').choices(CREDENTIAL_FORMATS))
+      .addOption(new Option('--flow <flow>', 'enhanced: GetCredentialsForIdentity; basic: GetOpenIdToken + STS AssumeRoleWithWebIdentity').choices(FLOWS).default('enhanced'))
+      .option('--role-arn <arn>', 'role to assume: required with --flow basic; with enhanced, one of the roles in the token')
+      .option('--id-token <jwt|->', 'use this id token instead of the saved session (- reads the first line of stdin)')
+      .addHelpText('after', '\nIn ~/.aws/config:\n  [profile app-user]\n  credential_process = cognito-admin identity credentials --format credential-process\n')
+      .action(
+        handler(runtime, async (ctx, _args, options) => {
+          const { identityCredentials } = await import('./credentials.js');
+          await identityCredentials(ctx, options);
+        }),
+      ),
+    'identity credentials --format env',
+    'identity credentials --guest --identity-pool eu-west-1:0a1b2c3d-1111-2222-3333-444455556666 --format json',
+    'identity credentials --flow basic --role-arn arn:aws:iam::123456789012:role/app-users',
+    'identity credentials --format credential-process',
   );
 
   examples(
