@@ -20,7 +20,7 @@ export function registerIdentity(program: Command, runtime: Runtime): void {
       .option('--user-pool [id]', 'link a user pool (default id: --pool or the profile); its app client from --client')
       .option('--allow-guests', 'hand out credentials to unauthenticated (guest) identities')
       .option('--developer-provider <name>', 'developer provider name for developer-authenticated identities')
-      .option('--server-side-token-check', 'also check that the user is still signed in (not signed out globally)')
+      .option('--server-side-token-check', 'ask the user pool whether each token is still valid (not revoked by a sign-out)')
       .action(
         handler(runtime, async (ctx, [name], options) => {
           const { createIdentityPool } = await import('./create.js');
