@@ -53,6 +53,13 @@ export function translateAwsError(err: unknown, context: ErrorContext = {}): Cli
         : 'check your network connection and the region (COGNITO_ADMIN_TIMEOUT sets the wait in seconds)',
     });
   }
+  if (/^Region is missing/i.test(message)) {
+    return new UsageError('no AWS region is set', {
+      ...details,
+      code: undefined,
+      hint: 'pass --region, set AWS_REGION, store one with `cognito-admin profile set <name> --region <region>`, or give a pool id (its prefix is the region)',
+    });
+  }
   if (name === 'CredentialsProviderError' || /Could not load credentials/i.test(message)) {
     return new AuthError('no AWS credentials found', { ...details, hint: CREDENTIALS_HINT });
   }

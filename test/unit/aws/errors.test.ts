@@ -54,6 +54,13 @@ describe('translateAwsError', () => {
     expect(timeout.message).toMatch(/no answer from AWS in time/);
   });
 
+  it('asks for a region when the SDK has none', () => {
+    const error = translateAwsError(new Error('Region is missing'));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe('no AWS region is set');
+    expect(error.hint).toMatch(/--region/);
+  });
+
   it('keeps messages to one line and scrubs known secrets and tokens from them', () => {
     registerSecret('Hunter2-Password!');
     const error = translateAwsError(aws('InvalidParameterException', 'bad value Hunter2-Password! for eyJhbGciOi.eyJzdWIi.c2ln\nsecond line'));
