@@ -36,8 +36,12 @@ export function buildProgram(runtime: Runtime): Command {
     .option('--debug', 'log every AWS request and response on stderr, secrets masked (env COGNITO_ADMIN_DEBUG)')
     .option('-q, --quiet', 'no progress or notes on stderr')
     .showHelpAfterError('(add --help for usage)')
-    .configureHelp({ sortSubcommands: false, showGlobalOptions: true });
+    .configureHelp({ sortSubcommands: false });
 
+  // Subcommands do not repeat the global options; one line says where they are.
+  program.addHelpText('afterAll', ({ command }) =>
+    command === program ? '' : '\nGlobal options (--profile, --pool, --client, --endpoint, -o, --yes, --debug, …): cognito-admin --help',
+  );
   program.addHelpText(
     'after',
     `

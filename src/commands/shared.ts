@@ -13,7 +13,7 @@ export function contextFor(cmd: Command, runtime: Runtime): Context {
 
 /** Adds an Examples section to a command's help. */
 export function examples(cmd: Command, ...lines: string[]): Command {
-  return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ cognito-admin ${l}`).join('\n')}\n`);
+  return cmd.addHelpText('after', `\nExamples:\n${lines.map((l) => `  $ cognito-admin ${l}`).join('\n')}`);
 }
 
 /** For repeatable options: `--attr a=1 --attr b=2`. */
