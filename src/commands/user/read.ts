@@ -10,6 +10,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../../context.js';
 import type { Column } from '../../io/output.js';
+import { CliError, ExitCode } from '../../errors.js';
+import { isAwsError } from '../../aws/errors.js';
 import { paginate } from '../../aws/paginate.js';
 import { checkUsername, parseAttributeNames } from './attributes.js';
 import { formatFilter, matchesFilter, parseFilter, parseStatus, type Filter } from './filter.js';
@@ -53,13 +55,14 @@ export async function listUsers(ctx: Context, options: ListOptions): Promise<voi
   const idp = await ctx.idp();
 
   // Cognito takes one filter, and ListUsersInGroup none: what it cannot do is done here.
-  const local: Filter[] = [];
   const statusFilter: Filter | undefined = status ? { attribute: 'cognito:user_status', op: '=', value: status } : undefined;
   let server: Filter | undefined;
-  if (options.group) local.push(...[filter, statusFilter].filter((f): f is Filter => f !== undefined));
-  else {
+  let local: Filter[];
+  if (options.group) {
+    local = [filter, statusFilter].filter((f): f is Filter => f !== undefined);
+  } else {
     server = filter ?? statusFilter;
-    if (filter && statusFilter) local.push(statusFilter);
+    local = filter && statusFilter ? [statusFilter] : [];
   }
 
   const pages = options.group
@@ -101,8 +104,20 @@ function usersInGroup(
 ): AsyncIterable<UserType> {
   return paginate(
     async (token, size) => {
-      const r = await idp.send(new ListUsersInGroupCommand({ UserPoolId: poolId, GroupName: group, Limit: size, NextToken: token }));
-      return { items: r.Users, next: r.NextToken };
+      try {
+        const r = await idp.send(new ListUsersInGroupCommand({ UserPoolId: poolId, GroupName: group, Limit: size, NextToken: token }));
+        return { items: r.Users, next: r.NextToken };
+      } catch (err) {
+        // Both a missing pool and a missing group are ResourceNotFound; only the message tells.
+        if (isAwsError(err, 'ResourceNotFoundException') && /group/i.test((err as Error).message)) {
+          throw new CliError(`group ${group} does not exist in pool ${poolId}`, ExitCode.failed, {
+            code: 'ResourceNotFoundException',
+            hint: '`cognito-admin group list` shows the groups of the pool',
+            cause: err,
+          });
+        }
+        throw err;
+      }
     },
     { pageSize: PAGE_SIZE, limit },
   );

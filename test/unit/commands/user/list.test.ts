@@ -167,6 +167,15 @@ describe('user list', () => {
     expect(mock.calls()).toHaveLength(0);
   });
 
+  it('names a missing group as such, not as a missing pool', async () => {
+    mock.on(ListUsersInGroupCommand).rejects(awsError('ResourceNotFoundException', 'Group not found.'));
+    const result = await runCli(['user', 'list', '--group', 'ghosts'], { env: env() });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `error: group ghosts does not exist in pool ${POOL} (ResourceNotFoundException)\nhint: \`cognito-admin group list\` shows the groups of the pool\n`,
+    );
+  });
+
   it('maps an unknown pool to exit 1 with a region hint', async () => {
     mock.on(ListUsersCommand).rejects(awsError('ResourceNotFoundException', 'User pool eu-west-1_Test123 does not exist.'));
     const result = await runCli(['user', 'list'], { env: env() });
