@@ -245,6 +245,19 @@ describe('mfa enroll, the built binary against the fake server', () => {
     expectEnrolled(poolId, 'gina', 'ci');
   });
 
+  it('--debug logs every request with the TOTP secret and codes masked', async () => {
+    const { poolId, clientId } = poolWithUser('ida');
+    const env = await signedInEnv(poolId, clientId, 'ida');
+    const result = await runBin(['mfa', 'enroll', '--self-verify', '-o', 'json', '--debug'], { env });
+    expect(result.code, result.stderr).toBe(0);
+    const { secret } = JSON.parse(result.stdout);
+    const code = server.callsTo('VerifySoftwareToken').at(-1)!.body.UserCode as string;
+    expect(result.stderr).toMatch(/AssociateSoftwareToken/);
+    expect(result.stderr).toMatch(/VerifySoftwareToken/);
+    expect(result.stderr).not.toContain(secret);
+    expect(result.stderr).not.toContain(code);
+  });
+
   it('--self-verify in table output prints the secret once on stderr and nothing on stdout', async () => {
     const { poolId, clientId } = poolWithUser('svc');
     const env = await signedInEnv(poolId, clientId, 'svc');
