@@ -26,6 +26,7 @@ import { CsvFormatError, ImportUsageError } from './errors.js';
 
 export const DEFAULT_MAX_RECORD_SIZE = 1024 * 1024; // characters per row
 const QUOTED_BATCH_CHARS = 256 * 1024;
+const PENDING: string[] = [];
 
 export interface CsvSourceOptions {
   /** Longest row accepted, in characters (default 1 MiB). Cognito's own job format allows 16,000. */
@@ -38,12 +39,18 @@ export interface CsvSourceOptions {
   onChunk?: (chunk: Buffer) => void;
 }
 
+const NO_HEADER: readonly string[] = [];
+
 /** One data row. `line` is its row number as a spreadsheet counts it (header = row 1). */
 export class CsvRow {
+  /** The header, set when the row is handed out. */
+  header: readonly string[] = NO_HEADER;
+
   constructor(
     readonly line: number,
-    readonly cells: string[],
-    readonly header: readonly string[],
+    public cells: string[],
+    /** The physical line of the file where the row starts (differs when quoted fields span lines). */
+    readonly physicalLine: number = line,
   ) {}
 
   /** The row as header → value (built on demand: validation reads `cells` by index). */
@@ -71,13 +78,9 @@ export interface CsvSource {
   close(): void;
 }
 
-interface RawRecord {
-  row: number;
-  line: number;
-  cells: string[];
-}
-
 interface PendingQuoted {
+  /** Its place in the output: the cells are filled in when the batch is parsed. */
+  record: CsvRow;
   row: number;
   line: number;
   raw: string;
@@ -110,7 +113,8 @@ export class CsvTokenizer {
   private batchChars = 0;
   private badAt = -1;
   private badReason = '';
-  readonly out: RawRecord[] = [];
+  /** Records in file order (the first is the header); quoted ones get their cells at flush(). */
+  out: CsvRow[] = [];
 
   constructor(private readonly maxRecordSize: number = DEFAULT_MAX_RECORD_SIZE) {}
 
@@ -132,6 +136,7 @@ export class CsvTokenizer {
     this.buf = this.buf.length === 0 ? text : this.buf + text;
     if (this.nl === undefined) this.detectDelimiter();
     if (this.nl !== undefined) this.scan();
+    this.flush();
   }
 
   end(): void {
@@ -227,15 +232,18 @@ export class CsvTokenizer {
       let lines = 1;
       for (let k = raw.indexOf(this.nl!); k !== -1; k = raw.indexOf(this.nl!, k + 1)) lines++;
       this.line += lines;
-      this.batch.push({ row, line, raw });
+      // Parsed with csv-parse in batches (one call per chunk read, not per record); the record
+      // keeps its place in the output meanwhile.
+      const record = new CsvRow(row, PENDING, line);
+      this.out.push(record);
+      this.batch.push({ record, row, line, raw });
       this.batchChars += raw.length;
       if (this.batchChars > QUOTED_BATCH_CHARS) this.flush();
       return;
     }
     this.line += 1;
-    if (this.batch.length > 0) this.flush();
     if (raw.length === 0 || raw.trim().length === 0) return; // a blank row: counted, skipped
-    this.out.push({ row, line, cells: splitOn(raw, ',') });
+    this.out.push(new CsvRow(row, splitOn(raw, ','), line));
   }
 
   /** Parses the pending quoted records with csv-parse. */
@@ -262,9 +270,7 @@ export class CsvTokenizer {
         hint: ROW_LIMIT_HINT,
       });
     }
-    for (let k = 0; k < batch.length; k++) {
-      this.out.push({ row: batch[k]!.row, line: batch[k]!.line, cells: records[k]! });
-    }
+    for (let k = 0; k < batch.length; k++) batch[k]!.record.cells = records[k]!;
   }
 
   private checkBad(upTo: number): void {
@@ -303,7 +309,7 @@ export class CsvTokenizer {
       parseSync(firstLine, { bom: false, relax_column_count: true, relax_quotes: false });
     } catch (err) {
       if ((err as { code?: string }).code === 'INVALID_OPENING_QUOTE') {
-        throw csvParseFailure(err, [{ row, line: this.line, raw: firstLine }]);
+        throw csvParseFailure(err, [{ record: new CsvRow(row, PENDING), row, line: this.line, raw: firstLine }]);
       }
     }
     throw new CsvFormatError(`row ${row}: a quoted field that opens on line ${this.line} ${what}`, row, this.line, {
@@ -443,26 +449,25 @@ export async function openCsv(input: string | Readable, options: CsvSourceOption
   const width = header.length;
 
   const take = (): CsvRow[] => {
-    const out = tokenizer.out;
-    if (out.length === 0) return [];
-    const rows = new Array<CsvRow>(out.length);
-    for (let k = 0; k < out.length; k++) {
-      const r = out[k]!;
+    const rows = tokenizer.out;
+    if (rows.length === 0) return rows;
+    tokenizer.out = [];
+    for (let k = 0; k < rows.length; k++) {
+      const r = rows[k]!;
       if (r.cells.length !== width) {
         close();
         throw new CsvFormatError(
-          `row ${r.row} has ${r.cells.length} ${r.cells.length === 1 ? 'column' : 'columns'}, the header has ${width}`,
-          r.row,
+          `row ${r.line} has ${r.cells.length} ${r.cells.length === 1 ? 'column' : 'columns'}, the header has ${width}`,
           r.line,
+          r.physicalLine,
           {
             code: 'CSV_RECORD_INCONSISTENT_COLUMNS',
             hint: 'a value that contains a comma must be quoted ("Doe, Jane")',
           },
         );
       }
-      rows[k] = new CsvRow(r.row, r.cells, header);
+      r.header = header;
     }
-    out.length = 0;
     rowCount += rows.length;
     return rows;
   };
@@ -480,7 +485,7 @@ export async function openCsv(input: string | Readable, options: CsvSourceOption
       const rest = take();
       if (rest.length > 0) yield rest;
       if (rowCount === 0 && !options.allowEmpty && !closed) {
-        throw new CsvFormatError('the file has a header row but no users after it', 2, first!.line + 1, {
+        throw new CsvFormatError('the file has a header row but no users after it', 2, first!.physicalLine + 1, {
           code: 'CSV_NO_ROWS',
         });
       }

@@ -4,7 +4,17 @@ import { openCsv } from '../../../src/import/csv-source.js';
 import { planHeader } from '../../../src/import/header.js';
 import { basicPoolFacts, type PoolFacts } from '../../../src/import/pool-facts.js';
 import { UsernameSet } from '../../../src/import/username-set.js';
-import { checkPassword, preflightWarnings, RowValidator, validateSource, type RowCheck } from '../../../src/import/validate.js';
+import {
+  checkPassword,
+  EMAIL_PATTERN,
+  isEmail,
+  isValidUsernameText,
+  preflightWarnings,
+  RowValidator,
+  USERNAME_PATTERN,
+  validateSource,
+  type RowCheck,
+} from '../../../src/import/validate.js';
 import { readable, seededRandom } from './helpers.js';
 
 function validator(header: string[], pool: PoolFacts = basicPoolFacts({ poolId: 'p' })) {
@@ -144,6 +154,24 @@ describe('RowValidator', () => {
     expect(check('bob', 'x;y').ok).toBe(true);
     expect([...v.groups]).toEqual(['x', 'y']);
     expect(v.stats).toMatchObject({ rows: 2, valid: 1, invalid: 1 });
+  });
+});
+
+describe('fast paths agree with the reference patterns', () => {
+  it('isEmail matches EMAIL_PATTERN, isValidUsernameText matches USERNAME_PATTERN', () => {
+    const rnd = seededRandom(17);
+    const alphabet = ['a', 'b', '@', '.', ' ', '\u00a0', 'é', '-', '+', '日', '\t', '\u2003', '1', '_'];
+    let emails = 0;
+    for (let i = 0; i < 20_000; i++) {
+      let v = '';
+      const len = Math.floor(rnd() * 12);
+      for (let k = 0; k < len; k++) v += alphabet[Math.floor(rnd() * alphabet.length)]!;
+      if (rnd() < 0.3) v = `x${v}@ex.${v}`;
+      expect(isEmail(v), JSON.stringify(v)).toBe(EMAIL_PATTERN.test(v));
+      expect(isValidUsernameText(v), JSON.stringify(v)).toBe(USERNAME_PATTERN.test(v));
+      if (isEmail(v)) emails++;
+    }
+    expect(emails).toBeGreaterThan(200);
   });
 });
 
