@@ -102,14 +102,13 @@ async function answer(
       try {
         return await respond({ [CODE_MEMBER[name]]: first.code });
       } catch (err) {
-        // Cognito accepts each TOTP code once: a script that signs in twice within 30 s has to
-        // wait for the next one, as a person would.
+        // Cognito accepts each TOTP code once, so a script that signs in twice within 30 s (or
+        // right after enrolling) meets a used code; the next window's code is accepted early.
         if (!first.computed || !isAwsError(err, 'ExpiredCodeException')) throw err;
-        const wait = inputs.msUntilNextTotp();
-        ctx.out.note(`The current TOTP code was used already; waiting ${Math.ceil(wait / 1000)} s for the next one.`);
-        await new Promise((resolve) => setTimeout(resolve, wait + 250));
-        const next = await inputs.mfaCode(name);
-        return respond({ [CODE_MEMBER[name]]: next.code });
+        const next = await inputs.nextTotpCode();
+        if (!next) throw err;
+        ctx.out.note('The current TOTP code was used already; answering with the next one.');
+        return respond({ [CODE_MEMBER[name]]: next });
       }
     }
 

@@ -11,7 +11,7 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { registerSecret } from '../aws/redact.js';
 import { base32Decode } from './base32.js';
-import { secondsLeft, totpFromBase32 } from './totp.js';
+import { TOTP_DEFAULTS, totpFromBase32 } from './totp.js';
 
 export const PASSWORD_ENV = 'COGNITO_PASSWORD';
 export const NEW_PASSWORD_ENV = 'COGNITO_NEW_PASSWORD';
@@ -175,9 +175,14 @@ export class SignInInputs {
     return { code: secret(code.replace(/\s+/g, '')), computed: false };
   }
 
-  /** Milliseconds until the TOTP code computed now changes (for a code Cognito has seen already). */
-  msUntilNextTotp(): number {
-    return secondsLeft(this.ctx.now()) * 1000;
+  /**
+   * The code of the next 30-second window, from the TOTP secret: Cognito accepts it one window
+   * early, and it is the way past a current code that was used already.
+   */
+  async nextTotpCode(): Promise<string | undefined> {
+    const totpSecret = await this.totpSecret();
+    if (!totpSecret) return undefined;
+    return secret(totpFromBase32(totpSecret, { time: this.ctx.now() + TOTP_DEFAULTS.period * 1000 }));
   }
 
   /** The next --answer, else a prompt. */

@@ -71,6 +71,7 @@ export async function verifyToken(ctx: Context, given: string | undefined, optio
   const lib = await import('aws-jwt-verify');
   const { SimpleJwksCache } = await import('aws-jwt-verify/jwk');
   const { validateCognitoJwtFields } = await import('aws-jwt-verify/cognito-verifier');
+  const errors = await import('aws-jwt-verify/error');
 
   const verifyOnce = async (useDisk: boolean) => {
     const fetcher = new JwksFetcher(ctx, useDisk);
@@ -96,19 +97,19 @@ export async function verifyToken(ctx: Context, given: string | undefined, optio
   try {
     claims = await verifyOnce(true).catch((err: Error) => {
       // A key the cached JWKS lacks may be a rotated one: download the JWKS once more.
-      if (err.name === 'KidNotFoundInJwksError') return verifyOnce(false);
+      if (err instanceof errors.KidNotFoundInJwksError) return verifyOnce(false);
       throw err;
     });
   } catch (err) {
-    const e = err as Error & { uri?: string };
-    if (e.name === 'FetchError' || e.name === 'NonRetryableFetchError') {
+    const e = err as Error;
+    if (e instanceof errors.FetchError) {
       throw new CliError(`cannot read the pool's keys from ${jwksUri}: ${e.message}`, ExitCode.failed, {
         hint: endpoint
           ? 'is the emulator running, and does it serve a JWKS for this pool? (check --endpoint and --pool)'
           : 'check the pool id and the region, and the network',
       });
     }
-    return invalid(ctx, reason(e, payload, { poolId, issuers: issuers as string[], clientId, tokenUse }, ctx.now()));
+    return invalid(ctx, reason(errorKind(e, errors), e, payload, { poolId, issuers: issuers as string[], clientId, tokenUse }, ctx.now()));
   }
 
   if (ctx.out.structured) {
@@ -125,39 +126,59 @@ function invalid(ctx: Context, why: string): never {
   throw new CliError(`the token is not valid: ${why}`, ExitCode.failed);
 }
 
+type ErrorModule = typeof import('aws-jwt-verify/error');
+
+/** aws-jwt-verify's errors do not set `name`: the class says which check failed. */
+function errorKind(err: Error, errors: ErrorModule): string {
+  const kinds: Array<[string, abstract new (...args: never[]) => Error]> = [
+    ['expired', errors.JwtExpiredError],
+    ['notBefore', errors.JwtNotBeforeError],
+    ['signature', errors.JwtInvalidSignatureError],
+    ['algorithm', errors.JwtInvalidSignatureAlgorithmError],
+    ['kid', errors.KidNotFoundInJwksError],
+    ['kid', errors.JwtWithoutValidKidError],
+    ['issuer', errors.JwtInvalidIssuerError],
+    ['client', errors.CognitoJwtInvalidClientIdError],
+    ['tokenUse', errors.CognitoJwtInvalidTokenUseError],
+    ['parse', errors.JwtParseError],
+    ['parameter', errors.ParameterValidationError],
+  ];
+  return kinds.find(([, type]) => err instanceof type)?.[0] ?? 'other';
+}
+
 function reason(
+  kind: string,
   err: Error,
   payload: Record<string, unknown>,
   expected: { poolId: string; issuers: string[]; clientId: string | null; tokenUse: string | null },
   nowMs: number,
 ): string {
-  switch (err.name) {
-    case 'JwtExpiredError':
+  switch (kind) {
+    case 'expired':
       return typeof payload.exp === 'number'
         ? `the token ${describeExpiry(payload.exp, nowMs)} (at ${new Date(payload.exp * 1000).toISOString()})`
         : 'the token has expired';
-    case 'JwtNotBeforeError':
+    case 'notBefore':
       return 'the token is not valid yet (nbf is in the future)';
-    case 'JwtInvalidSignatureError':
+    case 'signature':
       return "the signature does not match the pool's key: the token was altered, or signed by someone else";
-    case 'JwtInvalidSignatureAlgorithmError':
+    case 'algorithm':
       return err.message;
-    case 'KidNotFoundInJwksError':
-    case 'JwtWithoutValidKidError':
+    case 'kid':
       return `the token was signed with a key (kid) that pool ${expected.poolId} does not publish`;
-    case 'JwtInvalidIssuerError':
-    case 'ParameterValidationError':
+    case 'issuer':
+    case 'parameter':
       if (/issuer/i.test(err.message)) {
         return `the token was issued by ${String(payload.iss)}, not by pool ${expected.poolId} (${expected.issuers.join(' or ')})`;
       }
       return err.message;
-    case 'CognitoJwtInvalidClientIdError':
+    case 'client':
       return `the token was issued to client ${String(payload.token_use === 'id' ? payload.aud : payload.client_id)}, not to ${expected.clientId}`;
-    case 'CognitoJwtInvalidTokenUseError':
+    case 'tokenUse':
       return expected.tokenUse
         ? `the token is ${article(String(payload.token_use))} ${String(payload.token_use)} token, not ${article(expected.tokenUse)} ${expected.tokenUse} token`
         : `token_use is ${String(payload.token_use)}, neither id nor access`;
-    case 'JwtParseError':
+    case 'parse':
       return `malformed JWT: ${err.message}`;
     default:
       return err.message;
