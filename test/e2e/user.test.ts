@@ -27,6 +27,7 @@ type Gap =
   | 'disabledSignIn'
   | 'groupsByAlias'
   | 'confirmTwice'
+  | 'missingGroup'
   | 'resendKeepsUser';
 
 /** What each emulator lacks, found by trying every operation against it. */
@@ -42,6 +43,7 @@ const GAPS: Record<Emulator['name'], Partial<Record<Gap, string>>> = {
     newPasswordChallenge: 'cognito-local signs a FORCE_CHANGE_PASSWORD user in without NEW_PASSWORD_REQUIRED',
     disabledSignIn: 'cognito-local lets a disabled user sign in',
     groupsByAlias: 'cognito-local AdminListGroupsForUser matches the internal username only, not an email alias',
+    missingGroup: 'cognito-local answers ListUsersInGroup for a missing group with an UnknownError',
   },
   moto: {
     confirmTwice: 'moto confirms an already confirmed user without an error',
@@ -157,7 +159,7 @@ for (const emu of emulators()) {
       expect(missing.stderr).toMatch(/\(UserNotFoundException\)\nhint: `cognito-admin user list`/);
     });
 
-    it(named('list: everyone, --filter, --status, --group, --limit, ndjson', 'attributesToGet'), async () => {
+    it(named('list: everyone, --filter, --status, --group, --limit, ndjson', 'attributesToGet', 'missingGroup'), async () => {
       await json(['user', 'create', 'bob', '--email', 'bob@example.com', '--attr', 'given_name=Bob', '--invite', 'none', '--group', 'staff']);
       const all = await json<Array<{ username: string }>>(['user', 'list']);
       expect(all.map((u) => u.username).sort()).toEqual(['ann', 'bob']);
@@ -183,6 +185,11 @@ for (const emu of emulators()) {
       if (!gaps.attributesToGet) {
         const trimmed = await json<Array<{ attributes: object }>>(['user', 'list', '--attributes', 'given_name']);
         expect(trimmed.map((u) => Object.keys(u.attributes))).toEqual([['given_name'], ['given_name']]);
+      }
+      if (!gaps.missingGroup) {
+        const noGroup = await run(['user', 'list', '--group', 'nosuchgroup']);
+        expect(noGroup.code).toBe(1);
+        expect(noGroup.stderr).toMatch(/^error: group nosuchgroup does not exist in pool .* \(ResourceNotFoundException\)\nhint: /);
       }
       const badFilter = await run(['user', 'list', '--filter', 'custom:tier = "gold"']);
       expect(badFilter.code).toBe(2);

@@ -108,8 +108,10 @@ function usersInGroup(
         const r = await idp.send(new ListUsersInGroupCommand({ UserPoolId: poolId, GroupName: group, Limit: size, NextToken: token }));
         return { items: r.Users, next: r.NextToken };
       } catch (err) {
-        // Both a missing pool and a missing group are ResourceNotFound; only the message tells.
-        if (isAwsError(err, 'ResourceNotFoundException') && /group/i.test((err as Error).message)) {
+        // Both a missing pool and a missing group are ResourceNotFound; only the message tells
+        // ("Group not found.", or just the group's name from moto).
+        const message = (err as Error).message ?? '';
+        if (isAwsError(err, 'ResourceNotFoundException') && (/group/i.test(message) || message === group)) {
           throw new CliError(`group ${group} does not exist in pool ${poolId}`, ExitCode.failed, {
             code: 'ResourceNotFoundException',
             hint: '`cognito-admin group list` shows the groups of the pool',

@@ -171,6 +171,9 @@ describe('user list', () => {
     mock.on(ListUsersInGroupCommand).rejects(awsError('ResourceNotFoundException', 'Group not found.'));
     const result = await runCli(['user', 'list', '--group', 'ghosts'], { env: env() });
     expect(result.code).toBe(1);
+    mock.on(ListUsersInGroupCommand).rejects(awsError('ResourceNotFoundException', 'ghosts'));
+    const bareName = await runCli(['user', 'list', '--group', 'ghosts'], { env: env() });
+    expect(bareName.stderr).toBe(result.stderr);
     expect(result.stderr).toBe(
       `error: group ghosts does not exist in pool ${POOL} (ResourceNotFoundException)\nhint: \`cognito-admin group list\` shows the groups of the pool\n`,
     );
