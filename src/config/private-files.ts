@@ -2,7 +2,6 @@
 // created 0600 inside 0700 folders, and replaced atomically so a crash never leaves half a file.
 import { chmodSync, mkdirSync, renameSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { randomBytes } from 'node:crypto';
 
 export function ensurePrivateDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -11,9 +10,10 @@ export function ensurePrivateDir(dir: string): void {
 
 export function writePrivateFile(path: string, content: string): void {
   ensurePrivateDir(dirname(path));
-  const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
+  // Unique enough for one writer per file; 'wx' refuses to reuse a name that exists.
+  const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`;
   try {
-    writeFileSync(temp, content, { mode: 0o600 });
+    writeFileSync(temp, content, { mode: 0o600, flag: 'wx' });
     renameSync(temp, path);
   } catch (err) {
     rmSync(temp, { force: true });

@@ -1,6 +1,6 @@
 // Reads stdin one line at a time on demand: `--password-stdin` takes the first line, a new
 // password the second, and `mfa enroll -o json` reads its code only after printing the secret.
-import { createInterface, type Interface } from 'node:readline';
+import type { Interface } from 'node:readline';
 import type { Readable } from 'node:stream';
 
 export class StdinLines {
@@ -14,6 +14,8 @@ export class StdinLines {
   async next(): Promise<string | undefined> {
     if (this.ended) return undefined;
     if (!this.iterator) {
+      // Loaded on first use: most commands never read stdin.
+      const { createInterface } = await import('node:readline');
       this.reader = createInterface({ input: this.stdin, crlfDelay: Infinity, terminal: false });
       this.iterator = this.reader[Symbol.asyncIterator]();
     }
