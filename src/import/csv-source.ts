@@ -151,7 +151,9 @@ export class CsvTokenizer {
     if (rest.length > 0) {
       this.checkBad(this.buf.length);
       if (rest.length > this.maxRecordSize) this.tooLong(false);
-      this.finishRecord(this.nl === '\n' && rest.endsWith('\r') ? rest.slice(0, -1) : rest, this.quoted);
+      const last = this.nl === '\n' && rest.endsWith('\r') ? rest.slice(0, -1) : rest;
+      if (this.quoted) this.finishQuoted(last);
+      else this.finishPlain(last, 0, last.length);
       this.pos = this.buf.length;
     } else {
       this.checkBad(this.buf.length);
@@ -177,6 +179,9 @@ export class CsvTokenizer {
     const nlChar = this.nl!;
     const buf = this.buf;
     const max = this.maxRecordSize;
+    // Position of the next quote at or after the scan point (-1: none in the buffer). Looked up
+    // again only once passed, so a chunk without quotes costs a single indexOf.
+    let nextQuote = buf.indexOf('"', this.scanFrom);
     for (;;) {
       const start = this.pos;
       let i = this.scanFrom;
@@ -195,14 +200,14 @@ export class CsvTokenizer {
         } else {
           const nl = buf.indexOf(nlChar, i);
           if (nl === -1) break;
-          const q = buf.slice(i, nl).indexOf('"');
-          if (q === -1) {
+          if (nextQuote !== -1 && nextQuote < i) nextQuote = buf.indexOf('"', i);
+          if (nextQuote === -1 || nextQuote > nl) {
             end = nl;
             break;
           }
           quoted = true;
           inQ = true;
-          i = i + q + 1;
+          i = nextQuote + 1;
         }
       }
       if (end === -1) {
@@ -214,36 +219,50 @@ export class CsvTokenizer {
         return;
       }
       this.checkBad(end);
-      let raw = buf.slice(start, end);
-      if (nlChar === '\n' && raw.charCodeAt(raw.length - 1) === 13) raw = raw.slice(0, -1);
-      if (raw.length > max) this.tooLong(false);
+      let stop = end;
+      if (nlChar === '\n' && stop > start && buf.charCodeAt(stop - 1) === 13) stop--;
+      if (stop - start > max) this.tooLong(false);
       this.pos = end + 1;
       this.scanFrom = this.pos;
       this.inQuote = false;
       this.quoted = false;
-      this.finishRecord(raw, quoted);
+      if (quoted) this.finishQuoted(buf.slice(start, stop));
+      else this.finishPlain(buf, start, stop);
     }
   }
 
-  private finishRecord(raw: string, quoted: boolean): void {
+  /** A record without quotes: its cells are the comma-separated pieces of buf[start, stop). */
+  private finishPlain(buf: string, start: number, stop: number): void {
+    const row = ++this.row;
+    const line = this.line++;
+    if (start === stop) return; // a blank row: counted, skipped
+    if (buf.charCodeAt(start) <= 32 && buf.slice(start, stop).trim().length === 0) return;
+    const cells: string[] = [];
+    let s = start;
+    for (;;) {
+      const comma = buf.indexOf(',', s);
+      if (comma === -1 || comma >= stop) {
+        cells.push(buf.slice(s, stop));
+        break;
+      }
+      cells.push(buf.slice(s, comma));
+      s = comma + 1;
+    }
+    this.out.push(new CsvRow(row, cells, line));
+  }
+
+  /** A record with quotes: parsed by csv-parse with the others of this chunk, at flush(). */
+  private finishQuoted(raw: string): void {
     const row = ++this.row;
     const line = this.line;
-    if (quoted) {
-      let lines = 1;
-      for (let k = raw.indexOf(this.nl!); k !== -1; k = raw.indexOf(this.nl!, k + 1)) lines++;
-      this.line += lines;
-      // Parsed with csv-parse in batches (one call per chunk read, not per record); the record
-      // keeps its place in the output meanwhile.
-      const record = new CsvRow(row, PENDING, line);
-      this.out.push(record);
-      this.batch.push({ record, row, line, raw });
-      this.batchChars += raw.length;
-      if (this.batchChars > QUOTED_BATCH_CHARS) this.flush();
-      return;
-    }
-    this.line += 1;
-    if (raw.length === 0 || raw.trim().length === 0) return; // a blank row: counted, skipped
-    this.out.push(new CsvRow(row, splitOn(raw, ','), line));
+    let lines = 1;
+    for (let k = raw.indexOf(this.nl!); k !== -1; k = raw.indexOf(this.nl!, k + 1)) lines++;
+    this.line += lines;
+    const record = new CsvRow(row, PENDING, line); // keeps its place in the output meanwhile
+    this.out.push(record);
+    this.batch.push({ record, row, line, raw });
+    this.batchChars += raw.length;
+    if (this.batchChars > QUOTED_BATCH_CHARS) this.flush();
   }
 
   /** Parses the pending quoted records with csv-parse. */

@@ -120,6 +120,12 @@ interface Problem {
   message: string;
 }
 
+function addProblem(problems: Problem[] | undefined, code: string, message: string): Problem[] {
+  const list = problems ?? [];
+  list.push({ code, message });
+  return list;
+}
+
 function show(value: string): string {
   return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
 }
@@ -142,6 +148,8 @@ export interface ValidationStats {
 export class RowValidator {
   private readonly rules: AttributeRule[];
   private readonly buildAttributes: (values: ReadonlyArray<string | undefined>) => Record<string, string>;
+  /** Scratch space for one row's attribute values (copied out by buildAttributes). */
+  private readonly values: Array<string | undefined>;
   /** The few group names a file uses, compared with === before anything costlier. */
   private readonly knownGroups: string[] = [];
   private readonly seen: UsernameSet;
@@ -163,6 +171,7 @@ export class RowValidator {
   ) {
     this.rules = plan.attributes.map((c) => ruleFor(c.index, c.attribute!));
     this.buildAttributes = compileRecordBuilder(this.rules.map((r) => r.name));
+    this.values = new Array<string | undefined>(this.rules.length).fill(undefined);
     this.seen = new UsernameSet(options.expectedRows ?? 1024);
     this.usernameIsEmail = pool.usernameAttributes.includes('email');
     this.usernameIsPhone = pool.usernameAttributes.includes('phone_number');
@@ -205,13 +214,11 @@ export class RowValidator {
 
   private checkRow(line: number, cells: readonly string[]): RowCheck {
     const plan = this.plan;
-    let problems: Problem[] | undefined;
-    const fail = (code: string, message: string) => {
-      (problems ??= []).push({ code, message });
-    };
+    let problems: Problem[] | undefined; // allocated only for an invalid row
 
     const rules = this.rules;
-    const values = new Array<string | undefined>(rules.length);
+    const values = this.values;
+    values.fill(undefined);
     for (let r = 0; r < rules.length; r++) {
       const rule = rules[r]!;
       let value = restoreCell(cells[rule.index]!);
@@ -220,20 +227,20 @@ export class RowValidator {
         if (rule.required) {
           // Filled from the username below when the pool signs in with this attribute.
           if (!(rule.name === 'email' && this.usernameIsEmail) && !(rule.name === 'phone_number' && this.usernameIsPhone)) {
-            fail('MissingRequiredAttribute', `${rule.name} is required by the pool and is empty`);
+            problems = addProblem(problems, 'MissingRequiredAttribute', `${rule.name} is required by the pool and is empty`);
           }
         }
         continue;
       }
       if (rule.kind === 'boolean') {
         const b = parseBoolean(value);
-        if (b === undefined) fail('InvalidBoolean', `${rule.name}: ${show(value)} is not true or false`);
+        if (b === undefined) problems = addProblem(problems, 'InvalidBoolean', `${rule.name}: ${show(value)} is not true or false`);
         else values[r] = b ? 'true' : 'false';
         continue;
       }
       const problem = checkValue(rule, value);
       if (problem) {
-        fail(problem.code, problem.message);
+        problems = addProblem(problems, problem.code, problem.message);
         continue;
       }
       values[r] = value;
@@ -248,14 +255,14 @@ export class RowValidator {
       username = attributes[plan.usernameFrom!] ?? '';
     }
     const usernameProblem = this.checkUsername(username, attributes);
-    if (usernameProblem) fail(usernameProblem.code, usernameProblem.message);
+    if (usernameProblem) problems = addProblem(problems, usernameProblem.code, usernameProblem.message);
 
     // A verified flag needs the value it vouches for (an invalid value is reported already).
     if (attributes.email_verified === 'true' && attributes.email === undefined && !this.hasCell(cells, this.emailIndex)) {
-      fail('MissingAttribute', 'email_verified is true but email is empty');
+      problems = addProblem(problems, 'MissingAttribute', 'email_verified is true but email is empty');
     }
     if (attributes.phone_number_verified === 'true' && attributes.phone_number === undefined && !this.hasCell(cells, this.phoneIndex)) {
-      fail('MissingAttribute', 'phone_number_verified is true but phone_number is empty');
+      problems = addProblem(problems, 'MissingAttribute', 'phone_number_verified is true but phone_number is empty');
     }
 
     let groups: string[] = [];
@@ -267,7 +274,7 @@ export class RowValidator {
           const g = parts[k]!.trim();
           if (g === '' || groups.includes(g)) continue;
           if (!this.validGroupName(g)) {
-            fail('InvalidGroupName', `groups: ${show(g)} is not a valid group name (1-128 characters, no spaces)`);
+            problems = addProblem(problems, 'InvalidGroupName', `groups: ${show(g)} is not a valid group name (1-128 characters, no spaces)`);
           }
           groups.push(g);
         }
@@ -279,7 +286,7 @@ export class RowValidator {
       const raw = cells[plan.passwordIndex]!; // verbatim: no apostrophe rule, no trimming
       if (raw !== '') {
         const problem = checkPassword(raw, this.policy);
-        if (problem) fail('InvalidPassword', problem);
+        if (problem) problems = addProblem(problems, 'InvalidPassword', problem);
         else password = raw;
       }
     }
@@ -289,7 +296,7 @@ export class RowValidator {
       const raw = restoreCell(cells[plan.enabledIndex]!);
       if (raw.trim() !== '') {
         const b = parseBoolean(raw);
-        if (b === undefined) fail('InvalidBoolean', `enabled: ${show(raw)} is not true or false`);
+        if (b === undefined) problems = addProblem(problems, 'InvalidBoolean', `enabled: ${show(raw)} is not true or false`);
         else enabled = b;
       }
     }
@@ -299,7 +306,7 @@ export class RowValidator {
       const raw = restoreCell(cells[plan.mfaIndex]!);
       if (raw.trim() !== '') {
         mfaEnabled = parseBoolean(raw);
-        if (mfaEnabled === undefined) fail('InvalidBoolean', `cognito:mfa_enabled: ${show(raw)} is not true or false`);
+        if (mfaEnabled === undefined) problems = addProblem(problems, 'InvalidBoolean', `cognito:mfa_enabled: ${show(raw)} is not true or false`);
       }
     }
 
@@ -309,7 +316,7 @@ export class RowValidator {
       const key = this.pool.caseSensitive ? username : username.toLowerCase();
       const first = this.seen.addOrGet(key, line);
       if (first !== 0) {
-        fail('DuplicateUsername', `username ${show(username)} is already on row ${first}`);
+        problems = addProblem(problems, 'DuplicateUsername', `username ${show(username)} is already on row ${first}`);
       }
     }
 
