@@ -18,3 +18,4 @@ export * from './export.js';
 export * from './job/template.js';
 export * from './job/split.js';
 export * from './job/driver.js';
+export * from './run.js';
