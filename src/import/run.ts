@@ -91,12 +91,13 @@ async function validationPass(options: ImportInput, file: string, failures?: Fai
   for (const w of plan.warnings) options.onWarning?.(w);
   const validator = new RowValidator(plan, options.pool);
   const report = await validateSource(source, validator, {
+    signal: options.signal,
     onInvalid: (row, result) => {
       failures?.add(row.cells, result.code, result.message);
       options.onInvalid?.(row, result);
     },
   });
-  options.onValidated?.(report, plan);
+  if (!report.interrupted) options.onValidated?.(report, plan);
   return { plan, report, sha256: hash.digest('hex'), header: source.header };
 }
 
@@ -118,6 +119,7 @@ export async function importUsers(options: UserImportOptions): Promise<UserImpor
     try {
       const validator = new RowValidator(plan, options.pool);
       const validation = await validateSource(source, validator, {
+        signal: options.signal,
         onInvalid: (row, result) => {
           failures?.add(row.cells, result.code, result.message);
           options.onInvalid?.(row, result);
@@ -134,7 +136,7 @@ export async function importUsers(options: UserImportOptions): Promise<UserImpor
           unfinished: 0,
           elapsedMs,
           usersPerSecond: 0,
-          interrupted: false,
+          interrupted: validation.interrupted,
           throttled: 0,
           retried: 0,
           failuresFile: failures?.written ? failures.file : undefined,
@@ -156,6 +158,26 @@ export async function importUsers(options: UserImportOptions): Promise<UserImpor
   let failures: FailureReport | undefined;
   try {
     const { report: validation, sha256 } = await validationPass(options, input.file);
+    if (validation.interrupted) {
+      // Ctrl-C before anything was sent: nothing to record.
+      return {
+        summary: {
+          ...emptyCounts(),
+          rows: validation.rows,
+          invalid: validation.invalid,
+          unfinished: 0,
+          elapsedMs: (options.clock?.now() ?? performance.now()) - started,
+          usersPerSecond: 0,
+          interrupted: true,
+          throttled: 0,
+          retried: 0,
+        },
+        validation,
+        warnings,
+        createdGroups: [],
+        dryRun: false,
+      };
+    }
     for (const w of preflightWarnings(options.pool, { users: validation.valid, invite, withPassword: validation.withPassword, mfaEnabled: validation.mfaEnabled })) warn(w);
 
     const budget = new RateBudget({ rate: options.rate, clock: options.clock });

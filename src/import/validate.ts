@@ -467,6 +467,8 @@ export interface ValidationReport extends ValidationStats {
   groups: string[];
   elapsedMs: number;
   rowsPerSecond: number;
+  /** The signal stopped the pass before the end of the file. */
+  interrupted: boolean;
 }
 
 /**
@@ -476,12 +478,22 @@ export interface ValidationReport extends ValidationStats {
 export async function validateSource(
   source: CsvSource,
   validator: RowValidator,
-  options: { onInvalid?: (row: CsvRow, result: Extract<RowCheck, { ok: false }>) => void; now?: () => number } = {},
+  options: {
+    onInvalid?: (row: CsvRow, result: Extract<RowCheck, { ok: false }>) => void;
+    now?: () => number;
+    /** Ctrl-C: stop reading (the report says interrupted). */
+    signal?: AbortSignal;
+  } = {},
 ): Promise<ValidationReport> {
   const now = options.now ?? (() => performance.now());
   const started = now();
   let reserved = false;
+  let interrupted = false;
   for await (const batch of source.batches()) {
+    if (options.signal?.aborted) {
+      interrupted = true;
+      break;
+    }
     if (!reserved && source.sizeBytes !== undefined && source.bytesRead > 0) {
       // Size the duplicate table from the file size and the bytes per row seen so far.
       reserved = true;
@@ -498,6 +510,7 @@ export async function validateSource(
     groups: [...validator.groups].sort(),
     elapsedMs,
     rowsPerSecond: elapsedMs > 0 ? (validator.stats.rows * 1000) / elapsedMs : validator.stats.rows,
+    interrupted,
   };
 }
 

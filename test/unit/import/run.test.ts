@@ -49,6 +49,16 @@ describe('importUsers', () => {
     expect(fs.existsSync(path.join(dir, 'state'))).toBe(false); // a dry run leaves no state
   });
 
+  it('Ctrl-C during validation stops before anything is sent', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const api = new FakeCognito({ groups: ['staff'] });
+    const result = await importUsers({ input: readable(csv(5)), pool, api, endpoint: 'r', stateDir: fresh(), signal: controller.signal });
+    expect(result.summary.interrupted).toBe(true);
+    expect(exitCodeFor(result.summary)).toBe(130);
+    expect(api.calls).toEqual([]);
+  });
+
   it('dry run reads stdin directly', async () => {
     const result = await importUsers({ input: readable(csv(3)), pool, endpoint: 'r', stateDir: fresh(), dryRun: true });
     expect(result.validation.valid).toBe(3);
