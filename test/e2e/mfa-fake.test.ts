@@ -431,7 +431,7 @@ describe('mfa code start-up', () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).code).toMatch(/^\d{6}$/);
     const loaded = readFileSync(log, 'utf8');
-    expect(loaded).toContain('/dist/commands/mfa/code.js');
+    expect(loaded).toContain('/dist/cli/cli.js');
     expect(loaded).not.toMatch(/@aws-sdk|@smithy|@inquirer|qrcode-terminal|cli-table3/);
   });
 });
