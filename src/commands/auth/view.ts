@@ -80,11 +80,14 @@ const COLUMNS: Column<SignedIn>[] = [
  */
 export function printSignIn(ctx: Context, typed: string, tokens: Tokens, session: string): void {
   if (ctx.out.structured) {
+    // Some emulators leave ExpiresIn out; the access token's exp says the same.
+    const exp = claims(tokens.AccessToken).exp;
+    const expiresIn = tokens.ExpiresIn ?? (typeof exp === 'number' ? Math.max(0, exp - Math.floor(ctx.now() / 1000)) : undefined);
     ctx.out.record({
       IdToken: tokens.IdToken,
       AccessToken: tokens.AccessToken,
       RefreshToken: tokens.RefreshToken,
-      ExpiresIn: tokens.ExpiresIn,
+      ExpiresIn: expiresIn,
       TokenType: tokens.TokenType ?? 'Bearer',
     });
     return;
