@@ -114,6 +114,10 @@ export class SignInInputs {
       value = await this.ctx.stdin.next();
       source = '--totp-secret - (stdin)';
       if (!value) throw new UsageError('--totp-secret -: expected the TOTP secret on the next line of stdin, but there is none');
+    } else if (value !== undefined) {
+      this.ctx.out.warn(
+        `--totp-secret on the command line is visible to other users of this machine (ps, shell history): prefer ${TOTP_SECRET_ENV} or --totp-secret - (stdin)`,
+      );
     }
     if (value === undefined && this.ctx.env[TOTP_SECRET_ENV]) {
       value = this.ctx.env[TOTP_SECRET_ENV];

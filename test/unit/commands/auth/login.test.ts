@@ -209,6 +209,8 @@ describe('auth login: challenges and inputs', () => {
     });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^error: --totp-secret is not a base32 TOTP secret/m);
+    // Accepted on argv as the SPEC asks, with a word about who else can read it.
+    expect(result.stderr).toMatch(/^warning: --totp-secret on the command line is visible to other users of this machine .* prefer COGNITO_TOTP_SECRET or --totp-secret - \(stdin\)$/m);
     expect(result.stderr).not.toContain('not-base32-1890!');
   });
 
