@@ -17,6 +17,8 @@ const home = mkdtempSync(join(tmpdir(), 'cognito-admin-bench-'));
 const emulator = await startCognitoLocal();
 const env = sandboxEnv(emulator.url, home);
 const cli = (...args) => () => timeProcess(process.execPath, [bin, ...args], { env });
+const b64url = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const sampleJwt = `${b64url({ alg: 'RS256', kid: 'k' })}.${b64url({ sub: 'bench', token_use: 'id', exp: 2_000_000_000, 'cognito:groups': ['a'] })}.c2ln`;
 const node = (...args) => () => timeProcess(process.execPath, args, { env });
 
 try {
@@ -41,10 +43,14 @@ try {
     {
       node: node('-e', '0'),
       help: cli('--help'),
+      decode: cli('token', 'decode', sampleJwt, '-o', 'json'),
+      code: () => timeProcess(process.execPath, [bin, 'mfa', 'code', '-o', 'json'], { env: { ...env, COGNITO_TOTP_SECRET: 'JBSWY3DPEHPK3PXP' } }),
     },
     rounds,
   );
   console.log(ratioLine('cognito-admin --help', local.help, local.node, 'node -e 0', 1.6));
+  console.log(ratioLine('cognito-admin token decode <jwt>', local.decode, local.node, 'node -e 0', 1.6));
+  console.log(ratioLine('cognito-admin mfa code', local.code, local.node, 'node -e 0', 1.6));
 
   const remote = compare(
     {

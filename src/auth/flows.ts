@@ -142,8 +142,6 @@ function signInError(err: unknown, flow: Flow): unknown {
       cause: err,
     });
   }
-  const secretProblem = missingSecret(err);
-  if (secretProblem) return secretProblem;
   if (isAwsError(err, 'CodeMismatchException', 'ExpiredCodeException')) {
     return new AuthError((err as Error).message, {
       code: (err as Error).name,
@@ -152,21 +150,4 @@ function signInError(err: unknown, flow: Flow): unknown {
     });
   }
   return err;
-}
-
-/**
- * Cognito's "configured with secret but SECRET_HASH was not received": the client has a secret
- * that was neither configured nor readable with DescribeUserPoolClient.
- */
-export function missingSecret(err: unknown): AuthError | undefined {
-  if (!isAwsError(err, 'NotAuthorizedException') || !/SECRET_HASH was not received|configured (with|for) secret/i.test((err as Error).message)) {
-    return undefined;
-  }
-  return new AuthError((err as Error).message, {
-    code: 'NotAuthorizedException',
-    hint:
-      'the app client has a secret: set COGNITO_CLIENT_SECRET or store it with `profile set --client-secret-stdin` ' +
-      '(it is looked up with DescribeUserPoolClient when --pool is given and the AWS credentials allow it)',
-    cause: err,
-  });
 }

@@ -81,8 +81,11 @@ function exitFor(_name: string): ExitCodeValue {
 }
 
 function authHint(name: string, message: string): string | undefined {
-  if (name === 'NotAuthorizedException' && /secret hash/i.test(message)) {
-    return 'the app client has a secret: set COGNITO_CLIENT_SECRET or store it with `profile set --client-secret-stdin`';
+  if (name === 'NotAuthorizedException' && /secret hash|SECRET_HASH was not received|configured (with|for) secret/i.test(message)) {
+    return (
+      'the app client has a secret: set COGNITO_CLIENT_SECRET or store it with `profile set --client-secret-stdin` ' +
+      '(it is looked up with DescribeUserPoolClient when --pool is given and the AWS credentials allow it)'
+    );
   }
   if (name === 'NotAuthorizedException' && /incorrect username or password/i.test(message)) return undefined;
   if (name === 'ExpiredTokenException' || name === 'ExpiredToken') {

@@ -9,7 +9,6 @@ import {
   ResendConfirmationCodeCommand,
   SignUpCommand,
   type CodeDeliveryDetailsType,
-  type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
@@ -17,7 +16,6 @@ import { registerSecret } from '../../aws/redact.js';
 import { secretHash } from '../../auth/secret-hash.js';
 import { activeSession } from '../../auth/session.js';
 import { NEW_PASSWORD_ENV, PASSWORD_ENV, SignInInputs } from '../../auth/inputs.js';
-import { missingSecret } from '../../auth/flows.js';
 import { add, checkEmail, checkPhone, checkUsername, parseAttrs } from '../user/attributes.js';
 
 /** The app client and, when it has a secret, the SecretHash for `username`. */
@@ -30,15 +28,6 @@ async function clientFor(ctx: Context, username: string): Promise<{ clientId: st
   return { clientId, hash: secret ? secretHash(username, clientId, secret) : undefined };
 }
 
-/** The Cognito client; a secret the app client has but we lack gets the hint that fixes it. */
-async function client(ctx: Context): Promise<Pick<CognitoIdentityProviderClient, 'send'>> {
-  const idp = await ctx.idp();
-  const send = (command: never) =>
-    idp.send(command).catch((err: unknown) => {
-      throw missingSecret(err) ?? err;
-    });
-  return { send: send as CognitoIdentityProviderClient['send'] };
-}
 
 function delivery(details: CodeDeliveryDetailsType | undefined) {
   if (!details) return undefined;
@@ -105,7 +94,7 @@ export async function signUp(ctx: Context, username: string, options: SignUpOpti
   }
   const password = await chosenPassword(ctx, options.passwordStdin, PASSWORD_ENV, 'a password for the new user');
   const { clientId, hash } = await clientFor(ctx, username);
-  const out = await (await client(ctx)).send(
+  const out = await (await ctx.idp()).send(
     new SignUpCommand({ ClientId: clientId, Username: username, Password: password, UserAttributes: attributes, SecretHash: hash }),
   );
   const details = out.CodeDeliveryDetails;
@@ -123,7 +112,7 @@ export async function confirmSignUp(ctx: Context, username: string, options: { c
   checkUsername(username);
   const code = await codeFrom(ctx, options.code, 'confirmation code');
   const { clientId, hash } = await clientFor(ctx, username);
-  await (await client(ctx)).send(
+  await (await ctx.idp()).send(
     new ConfirmSignUpCommand({ ClientId: clientId, Username: username, ConfirmationCode: code, SecretHash: hash }),
   );
   ctx.out.done(`confirmed ${username}: they can sign in now`, { username, confirmed: true });
@@ -132,7 +121,7 @@ export async function confirmSignUp(ctx: Context, username: string, options: { c
 export async function resendCode(ctx: Context, username: string): Promise<void> {
   checkUsername(username);
   const { clientId, hash } = await clientFor(ctx, username);
-  const out = await (await client(ctx)).send(
+  const out = await (await ctx.idp()).send(
     new ResendConfirmationCodeCommand({ ClientId: clientId, Username: username, SecretHash: hash }),
   );
   ctx.out.done(`Cognito sent a new confirmation code to ${where(out.CodeDeliveryDetails)}`, {
@@ -144,7 +133,7 @@ export async function resendCode(ctx: Context, username: string): Promise<void> 
 export async function forgotPassword(ctx: Context, username: string): Promise<void> {
   checkUsername(username);
   const { clientId, hash } = await clientFor(ctx, username);
-  const out = await (await client(ctx)).send(new ForgotPasswordCommand({ ClientId: clientId, Username: username, SecretHash: hash }));
+  const out = await (await ctx.idp()).send(new ForgotPasswordCommand({ ClientId: clientId, Username: username, SecretHash: hash }));
   ctx.out.done(
     `Cognito sent a password reset code to ${where(out.CodeDeliveryDetails)}; next: cognito-admin auth confirm-forgot-password ${username} --code <code>`,
     { username, codeDelivery: delivery(out.CodeDeliveryDetails) },
@@ -161,7 +150,7 @@ export async function confirmForgotPassword(
   const code = await codeFrom(ctx, options.code, 'password reset code');
   const password = await chosenPassword(ctx, options.passwordStdin, NEW_PASSWORD_ENV, `a new password for ${username}`);
   const { clientId, hash } = await clientFor(ctx, username);
-  await (await client(ctx)).send(
+  await (await ctx.idp()).send(
     new ConfirmForgotPasswordCommand({ ClientId: clientId, Username: username, ConfirmationCode: code, Password: password, SecretHash: hash }),
   );
   ctx.out.done(`set a new password for ${username}: sign in with it now`, { username, passwordChanged: true });
@@ -172,7 +161,7 @@ export async function changePassword(ctx: Context, username: string | undefined,
   const inputs = new SignInInputs(ctx, { passwordStdin: options.passwordStdin });
   const previous = await inputs.password(session.username);
   const proposed = await inputs.newPassword(session.username);
-  await (await client(ctx)).send(
+  await (await ctx.idp()).send(
     new ChangePasswordCommand({ AccessToken: session.accessToken, PreviousPassword: previous, ProposedPassword: proposed }),
   );
   ctx.out.done(`changed the password of ${session.username}`, { username: session.username, passwordChanged: true });
