@@ -1,15 +1,9 @@
 // Bad input and broken setups: each a one-line error, the documented exit code, and no change.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isolatedEnv, runCli } from '../support/cli.js';
-import { strictIdpMock } from '../support/sdk-mock.js';
+import { useStrictIdpMock } from '../support/sdk-mock.js';
 
-const mock = strictIdpMock();
-beforeEach(() => {
-  mock.reset();
-  mock.onAnyCommand().callsFake((input) => {
-    throw new Error(`unexpected AWS call ${JSON.stringify(input)}`);
-  });
-});
+const mock = useStrictIdpMock();
 
 function oneLineError(stderr: string) {
   const lines = stderr.trimEnd().split('\n');

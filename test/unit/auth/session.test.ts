@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { statSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
@@ -7,15 +7,9 @@ import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { Context } from '../../../src/context.js';
 import { activeSession, saveSession, sessionStore } from '../../../src/auth/session.js';
 import { isolatedEnv } from '../../support/cli.js';
-import { strictIdpMock, awsError } from '../../support/sdk-mock.js';
+import { awsError, useStrictIdpMock } from '../../support/sdk-mock.js';
 
-const mock = strictIdpMock();
-beforeEach(() => {
-  mock.reset();
-  mock.onAnyCommand().callsFake((input) => {
-    throw new Error(`unexpected AWS call ${JSON.stringify(input)}`);
-  });
-});
+const mock = useStrictIdpMock();
 
 const b64url = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const jwt = (payload: object) => `${b64url({ alg: 'RS256', kid: 'k' })}.${b64url(payload)}.c2ln`;

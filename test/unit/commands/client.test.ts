@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CreateUserPoolClientCommand,
   DeleteUserPoolClientCommand,
@@ -6,17 +6,11 @@ import {
   ListUserPoolClientsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isolatedEnv, runCli, scriptedPrompter } from '../../support/cli.js';
-import { strictIdpMock } from '../../support/sdk-mock.js';
+import { useStrictIdpMock } from '../../support/sdk-mock.js';
 import { parseValidity, planClientCreate } from '../../../src/commands/client/create-request.js';
 
-const mock = strictIdpMock();
+const mock = useStrictIdpMock();
 const env = () => isolatedEnv({ COGNITO_USER_POOL_ID: 'eu-west-1_Pool' });
-beforeEach(() => {
-  mock.reset();
-  mock.onAnyCommand().callsFake((input) => {
-    throw new Error(`unexpected AWS call ${JSON.stringify(input)}`);
-  });
-});
 
 describe('planClientCreate', () => {
   it('maps flows and token validity to the request', () => {

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
@@ -8,17 +8,11 @@ import {
   SetUserPoolMfaConfigCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isolatedEnv, runCli } from '../../support/cli.js';
-import { awsError, strictIdpMock } from '../../support/sdk-mock.js';
+import { awsError, useStrictIdpMock } from '../../support/sdk-mock.js';
 import { planPoolCreate } from '../../../src/commands/pool/create-request.js';
 import { ProfileStore } from '../../../src/config/profiles.js';
 
-const mock = strictIdpMock();
-beforeEach(() => {
-  mock.reset();
-  mock.onAnyCommand().callsFake((input) => {
-    throw new Error(`unexpected AWS call ${JSON.stringify(input)}`);
-  });
-});
+const mock = useStrictIdpMock();
 
 describe('planPoolCreate', () => {
   it('maps sign-in to username attributes or aliases', () => {

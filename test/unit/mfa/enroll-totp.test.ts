@@ -1,6 +1,6 @@
 // enrollTotp against a strict SDK mock: both targets (access token, MFA_SETUP session), the
 // prompt with retries, the JSON/stdin handshake, self-verify, issuer choice, and the QR drawing.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { PassThrough, Writable } from 'node:stream';
 import {
@@ -18,7 +18,7 @@ import { scrub } from '../../../src/aws/redact.js';
 import { CliError } from '../../../src/errors.js';
 import type { GlobalFlags } from '../../../src/config/settings.js';
 import { isolatedEnv, scriptedPrompter } from '../../support/cli.js';
-import { awsError, strictIdpMock } from '../../support/sdk-mock.js';
+import { awsError, useStrictIdpMock } from '../../support/sdk-mock.js';
 import { qrFromHalfBlocks, stripAnsi } from '../../support/pty.js';
 
 const POOL = 'eu-west-1_Enrol1';
@@ -28,13 +28,7 @@ const NOW = Date.UTC(2026, 0, 1, 12, 0, 10);
 const CODE = totpFromBase32(SECRET, { time: NOW });
 const WRONG = String((Number(CODE) + 1) % 1_000_000).padStart(6, '0');
 
-const mock = strictIdpMock();
-beforeEach(() => {
-  mock.reset();
-  mock.onAnyCommand().callsFake((input) => {
-    throw new Error(`unexpected AWS call ${JSON.stringify(input)}`);
-  });
-});
+const mock = useStrictIdpMock();
 
 class Sink extends Writable {
   text = '';

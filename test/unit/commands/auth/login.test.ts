@@ -1,6 +1,6 @@
 // auth login with a strict SDK mock: exactly what each flow sends, the challenge loop's answers,
 // where every input comes from, and the exit codes.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
 import {
   AdminInitiateAuthCommand,
@@ -13,19 +13,13 @@ import {
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isolatedEnv, runCli, scriptedPrompter } from '../../../support/cli.js';
-import { awsError, strictIdpMock } from '../../../support/sdk-mock.js';
+import { awsError, useStrictIdpMock } from '../../../support/sdk-mock.js';
 import { totpFromBase32 } from '../../../../src/auth/totp.js';
 import { sessionStore } from '../../../../src/auth/session.js';
 import { Context } from '../../../../src/context.js';
 import { PassThrough } from 'node:stream';
 
-const mock = strictIdpMock();
-beforeEach(() => {
-  mock.reset();
-  mock.onAnyCommand().callsFake((input) => {
-    throw new Error(`unexpected AWS call ${JSON.stringify(input)}`);
-  });
-});
+const mock = useStrictIdpMock();
 
 const POOL = 'eu-west-1_Pool1';
 const CLIENT = 'client1';

@@ -1,7 +1,7 @@
 // auth sign-up | confirm-sign-up | resend-code | forgot-password | confirm-forgot-password |
 // change-password with a strict SDK mock: the requests, the SecretHash, where passwords and codes
 // come from, and that they never reach the output.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import {
@@ -14,17 +14,11 @@ import {
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isolatedEnv, runCli, scriptedPrompter } from '../../../support/cli.js';
-import { awsError, strictIdpMock } from '../../../support/sdk-mock.js';
+import { awsError, useStrictIdpMock } from '../../../support/sdk-mock.js';
 import { Context } from '../../../../src/context.js';
 import { saveSession } from '../../../../src/auth/session.js';
 
-const mock = strictIdpMock();
-beforeEach(() => {
-  mock.reset();
-  mock.onAnyCommand().callsFake((input) => {
-    throw new Error(`unexpected AWS call ${JSON.stringify(input)}`);
-  });
-});
+const mock = useStrictIdpMock();
 
 const POOL = 'eu-west-1_Pool1';
 const CLIENT = 'client1';

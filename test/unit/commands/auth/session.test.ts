@@ -1,5 +1,5 @@
 // auth refresh | logout | whoami on a saved session, with a strict SDK mock.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import {
@@ -9,17 +9,11 @@ import {
   RevokeTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isolatedEnv, runCli } from '../../../support/cli.js';
-import { awsError, strictIdpMock } from '../../../support/sdk-mock.js';
+import { awsError, useStrictIdpMock } from '../../../support/sdk-mock.js';
 import { Context } from '../../../../src/context.js';
 import { saveSession, sessionStore } from '../../../../src/auth/session.js';
 
-const mock = strictIdpMock();
-beforeEach(() => {
-  mock.reset();
-  mock.onAnyCommand().callsFake((input) => {
-    throw new Error(`unexpected AWS call ${JSON.stringify(input)}`);
-  });
-});
+const mock = useStrictIdpMock();
 
 const POOL = 'eu-west-1_Pool1';
 const CLIENT = 'client1';

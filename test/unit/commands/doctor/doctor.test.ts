@@ -1,16 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DescribeUserPoolClientCommand, DescribeUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { isolatedEnv, runCli } from '../../../support/cli.js';
-import { awsError, strictIdpMock } from '../../../support/sdk-mock.js';
+import { awsError, useStrictIdpMock } from '../../../support/sdk-mock.js';
 import { ProfileStore } from '../../../../src/config/profiles.js';
 
-const mock = strictIdpMock();
-beforeEach(() => {
-  mock.reset();
-  mock.onAnyCommand().callsFake((input) => {
-    throw new Error(`unexpected AWS call ${JSON.stringify(input)}`);
-  });
-});
+const mock = useStrictIdpMock();
 
 function envWithProfile() {
   const env = isolatedEnv({ AWS_REGION: undefined });

@@ -2,7 +2,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mockClient } from 'aws-sdk-client-mock';
 import {
   AdminAddUserToGroupCommand,
   AdminRemoveUserFromGroupCommand,
@@ -10,9 +9,10 @@ import {
   GetGroupCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isolatedEnv, runCli } from '../../../support/cli.js';
+import { useStrictMock } from '../../../support/sdk-mock.js';
 
 const POOL = 'eu-west-1_Test123';
-const mock = mockClient(CognitoIdentityProviderClient);
+const mock = useStrictMock(CognitoIdentityProviderClient);
 const env = () => isolatedEnv({ COGNITO_USER_POOL_ID: POOL });
 const awsError = (name: string, message = name) =>
   Object.assign(new Error(message), { name, $metadata: { httpStatusCode: 400, requestId: 'req-1' } });
@@ -25,8 +25,6 @@ interface Row {
 }
 
 beforeEach(() => {
-  mock.reset();
-  mock.onAnyCommand().rejects(new Error('unexpected call'));
   mock.on(GetGroupCommand, { UserPoolId: POOL, GroupName: 'admins' }).resolves({ Group: { GroupName: 'admins', UserPoolId: POOL } });
 });
 

@@ -1,17 +1,10 @@
 // identity developer-login: GetOpenIdTokenForDeveloperIdentity; the token is data on stdout only.
-import { beforeEach, describe, expect, it } from 'vitest';
-import { mockClient } from 'aws-sdk-client-mock';
+import { describe, expect, it } from 'vitest';
 import { CognitoIdentityClient, GetOpenIdTokenForDeveloperIdentityCommand } from '@aws-sdk/client-cognito-identity';
 import { isolatedEnv, runCli } from '../../../support/cli.js';
-import { awsError } from '../../../support/sdk-mock.js';
+import { awsError, useStrictMock } from '../../../support/sdk-mock.js';
 
-const mock = mockClient(CognitoIdentityClient);
-beforeEach(() => {
-  mock.reset();
-  mock.onAnyCommand().callsFake((input) => {
-    throw new Error(`unexpected AWS call ${JSON.stringify(input)}`);
-  });
-});
+const mock = useStrictMock(CognitoIdentityClient);
 
 const POOL = 'us-west-2:0a1b2c3d-1111-2222-3333-444455556666';
 const TOKEN = 'eyJraWQiOiJ1cy13ZXN0LTItMSJ9.eyJzdWIiOiJ1cy13ZXN0LTI6YWJjIn0.open-id-signature';

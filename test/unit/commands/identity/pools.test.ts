@@ -1,6 +1,5 @@
 // identity create | list | describe | delete | set-roles with a strict Cognito Identity mock.
-import { beforeEach, describe, expect, it } from 'vitest';
-import { mockClient } from 'aws-sdk-client-mock';
+import { describe, expect, it } from 'vitest';
 import {
   CognitoIdentityClient,
   CreateIdentityPoolCommand,
@@ -11,15 +10,9 @@ import {
   SetIdentityPoolRolesCommand,
 } from '@aws-sdk/client-cognito-identity';
 import { isolatedEnv, runCli, scriptedPrompter } from '../../../support/cli.js';
-import { awsError } from '../../../support/sdk-mock.js';
+import { awsError, useStrictMock } from '../../../support/sdk-mock.js';
 
-const mock = mockClient(CognitoIdentityClient);
-beforeEach(() => {
-  mock.reset();
-  mock.onAnyCommand().callsFake((input) => {
-    throw new Error(`unexpected AWS call ${JSON.stringify(input)}`);
-  });
-});
+const mock = useStrictMock(CognitoIdentityClient);
 
 const POOL = 'eu-west-1:0a1b2c3d-1111-2222-3333-444455556666';
 const AUTH_ROLE = 'arn:aws:iam::123456789012:role/app-users';

@@ -1,19 +1,13 @@
 // mfa status | disable against a strict SDK mock: the admin view of a user's MFA, and turning it
 // off only after a confirmation (terminal) or --yes.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AdminGetUserCommand, AdminSetUserMFAPreferenceCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { isolatedEnv, runCli, scriptedPrompter } from '../../../support/cli.js';
-import { awsError, strictIdpMock } from '../../../support/sdk-mock.js';
+import { awsError, useStrictIdpMock } from '../../../support/sdk-mock.js';
 
 const POOL = 'eu-west-1_MfaAdm1';
 const env = () => isolatedEnv({ COGNITO_USER_POOL_ID: POOL });
-const mock = strictIdpMock();
-beforeEach(() => {
-  mock.reset();
-  mock.onAnyCommand().callsFake((input) => {
-    throw new Error(`unexpected AWS call ${JSON.stringify(input)}`);
-  });
-});
+const mock = useStrictIdpMock();
 
 const withTotpAndSms = {
   Username: 'ann',

@@ -1,6 +1,6 @@
 // mfa enroll through the CLI in-process: the saved session's access token (refreshed when it has
 // expired), the issuer, the device name, the JSON/stdin handshake, and the missing-session error.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import {
   AssociateSoftwareTokenCommand,
@@ -15,7 +15,7 @@ import { saveSession } from '../../../../src/auth/session.js';
 import { buildOtpauthUri } from '../../../../src/auth/otpauth.js';
 import { totpFromBase32 } from '../../../../src/auth/totp.js';
 import { isolatedEnv, runCli, scriptedPrompter } from '../../../support/cli.js';
-import { awsError, strictIdpMock } from '../../../support/sdk-mock.js';
+import { awsError, useStrictIdpMock } from '../../../support/sdk-mock.js';
 
 const POOL = 'eu-west-1_Enrol2';
 const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZA';
@@ -23,13 +23,7 @@ const b64url = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url
 const jwt = (payload: object) => `${b64url({ alg: 'RS256', kid: 'k' })}.${b64url(payload)}.c2ln`;
 const inAnHour = () => Math.floor(Date.now() / 1000) + 3600;
 
-const mock = strictIdpMock();
-beforeEach(() => {
-  mock.reset();
-  mock.onAnyCommand().callsFake((input) => {
-    throw new Error(`unexpected AWS call ${JSON.stringify(input)}`);
-  });
-});
+const mock = useStrictIdpMock();
 
 /** A saved session for `username`, as `auth login` leaves it. */
 function signedIn(username: string, accessToken: string, exp = inAnHour(), env = isolatedEnv()) {

@@ -1,6 +1,5 @@
 // user create and user invite, in-process against a strict SDK mock.
-import { beforeEach, describe, expect, it } from 'vitest';
-import { mockClient } from 'aws-sdk-client-mock';
+import { describe, expect, it } from 'vitest';
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
@@ -9,9 +8,10 @@ import {
   type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isolatedEnv, runCli } from '../../../support/cli.js';
+import { useStrictMock } from '../../../support/sdk-mock.js';
 
 const POOL = 'eu-west-1_Test123';
-const mock = mockClient(CognitoIdentityProviderClient);
+const mock = useStrictMock(CognitoIdentityProviderClient);
 const env = (extra: Record<string, string> = {}) => isolatedEnv({ COGNITO_USER_POOL_ID: POOL, ...extra });
 const awsError = (name: string, message = name) =>
   Object.assign(new Error(message), { name, $metadata: { httpStatusCode: 400, requestId: 'req-1' } });
@@ -27,10 +27,6 @@ const created = (username = 'ann', extra: Partial<UserType> = {}): { User: UserT
   },
 });
 
-beforeEach(() => {
-  mock.reset();
-  mock.onAnyCommand().rejects(new Error('unexpected call'));
-});
 
 describe('user create', () => {
   it('sends the attributes, the temporary password from stdin, and joins the groups', async () => {

@@ -1,6 +1,5 @@
 // user list and user groups: pagination, filters (server- and client-side), limits, streaming.
-import { beforeEach, describe, expect, it } from 'vitest';
-import { mockClient } from 'aws-sdk-client-mock';
+import { describe, expect, it } from 'vitest';
 import {
   AdminListGroupsForUserCommand,
   CognitoIdentityProviderClient,
@@ -10,9 +9,10 @@ import {
   type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isolatedEnv, runCli } from '../../../support/cli.js';
+import { useStrictMock } from '../../../support/sdk-mock.js';
 
 const POOL = 'eu-west-1_Test123';
-const mock = mockClient(CognitoIdentityProviderClient);
+const mock = useStrictMock(CognitoIdentityProviderClient);
 const env = () => isolatedEnv({ COGNITO_USER_POOL_ID: POOL });
 const awsError = (name: string, message = name) =>
   Object.assign(new Error(message), { name, $metadata: { httpStatusCode: 400, requestId: 'req-1' } });
@@ -41,10 +41,6 @@ function servePages(total: number) {
 
 const listCalls = () => mock.commandCalls(ListUsersCommand).map((c) => c.args[0].input);
 
-beforeEach(() => {
-  mock.reset();
-  mock.onAnyCommand().rejects(new Error('unexpected call'));
-});
 
 describe('user list', () => {
   it('follows every page, re-sending the filter with each page token', async () => {

@@ -1,6 +1,5 @@
 // user get | update | delete | disable | enable | confirm | sign-out, against a strict SDK mock.
-import { beforeEach, describe, expect, it } from 'vitest';
-import { mockClient } from 'aws-sdk-client-mock';
+import { describe, expect, it } from 'vitest';
 import {
   AdminConfirmSignUpCommand,
   AdminDeleteUserAttributesCommand,
@@ -14,17 +13,14 @@ import {
   type AdminGetUserCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isolatedEnv, runCli, scriptedPrompter } from '../../../support/cli.js';
+import { useStrictMock } from '../../../support/sdk-mock.js';
 
 const POOL = 'eu-west-1_Test123';
-const mock = mockClient(CognitoIdentityProviderClient);
+const mock = useStrictMock(CognitoIdentityProviderClient);
 const env = () => isolatedEnv({ COGNITO_USER_POOL_ID: POOL });
 const awsError = (name: string, message = name) =>
   Object.assign(new Error(message), { name, $metadata: { httpStatusCode: 400, requestId: 'req-1' } });
 
-beforeEach(() => {
-  mock.reset();
-  mock.onAnyCommand().rejects(new Error('unexpected call'));
-});
 
 describe('user get', () => {
   const answer: Omit<AdminGetUserCommandOutput, '$metadata'> = {

@@ -1,6 +1,5 @@
 // user set-password | reset-password: where the password comes from, and that it never leaks.
-import { beforeEach, describe, expect, it } from 'vitest';
-import { mockClient } from 'aws-sdk-client-mock';
+import { describe, expect, it } from 'vitest';
 import {
   AdminResetUserPasswordCommand,
   AdminSetUserPasswordCommand,
@@ -8,18 +7,15 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isolatedEnv, runCli, scriptedPrompter } from '../../../support/cli.js';
 import { buildProgram } from '../../../../src/program.js';
+import { useStrictMock } from '../../../support/sdk-mock.js';
 
 const POOL = 'eu-west-1_Test123';
-const mock = mockClient(CognitoIdentityProviderClient);
+const mock = useStrictMock(CognitoIdentityProviderClient);
 const env = (extra: Record<string, string> = {}) => isolatedEnv({ COGNITO_USER_POOL_ID: POOL, ...extra });
 const awsError = (name: string, message = name) =>
   Object.assign(new Error(message), { name, $metadata: { httpStatusCode: 400, requestId: 'req-1' } });
 const sentPasswords = () => mock.commandCalls(AdminSetUserPasswordCommand).map((c) => c.args[0].input);
 
-beforeEach(() => {
-  mock.reset();
-  mock.onAnyCommand().rejects(new Error('unexpected call'));
-});
 
 describe('user set-password', () => {
   it('reads the first line of stdin with --password-stdin and never prints it, even with --debug', async () => {
