@@ -16,7 +16,7 @@ import { registerSecret } from '../../aws/redact.js';
 import { secretHash } from '../../auth/secret-hash.js';
 import { activeSession } from '../../auth/session.js';
 import { NEW_PASSWORD_ENV, PASSWORD_ENV, SignInInputs } from '../../auth/inputs.js';
-import { add, checkEmail, checkPhone, checkUsername, parseAttrs } from '../user/attributes.js';
+import { attributesFromFlags, checkUsername } from '../user/attributes.js';
 
 /** The app client and, when it has a secret, the SecretHash for `username`. */
 async function clientFor(ctx: Context, username: string): Promise<{ clientId: string; hash?: string }> {
@@ -83,15 +83,7 @@ export interface SignUpOptions {
 
 export async function signUp(ctx: Context, username: string, options: SignUpOptions): Promise<void> {
   checkUsername(username);
-  const attributes = parseAttrs(options.attr);
-  if (options.email !== undefined) {
-    checkEmail(options.email);
-    add(attributes, { Name: 'email', Value: options.email }, '--email');
-  }
-  if (options.phone !== undefined) {
-    checkPhone(options.phone);
-    add(attributes, { Name: 'phone_number', Value: options.phone }, '--phone');
-  }
+  const attributes = attributesFromFlags(options);
   const password = await chosenPassword(ctx, options.passwordStdin, PASSWORD_ENV, 'a password for the new user');
   const { clientId, hash } = await clientFor(ctx, username);
   const out = await (await ctx.idp()).send(

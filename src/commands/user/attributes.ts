@@ -113,3 +113,17 @@ export function parseAttributeNames(value: string | undefined): string[] | undef
   }
   return names;
 }
+
+/** `--attr k=v …` plus `--email` and `--phone`, checked, as Cognito attributes (user create, auth sign-up). */
+export function attributesFromFlags(options: { attr?: string[]; email?: string; phone?: string }): Attribute[] {
+  const attributes = parseAttrs(options.attr);
+  if (options.email !== undefined) {
+    checkEmail(options.email);
+    add(attributes, { Name: 'email', Value: options.email }, '--email');
+  }
+  if (options.phone !== undefined) {
+    checkPhone(options.phone);
+    add(attributes, { Name: 'phone_number', Value: options.phone }, '--phone');
+  }
+  return attributes;
+}

@@ -9,7 +9,7 @@ import {
 import type { Context } from '../../context.js';
 import { CliError, ExitCode, UsageError } from '../../errors.js';
 import { isAwsError, translateAwsError } from '../../aws/errors.js';
-import { add, checkEmail, checkPhone, checkUsername, parseAttrs, type Attribute } from './attributes.js';
+import { add, attributesFromFlags, checkUsername, type Attribute } from './attributes.js';
 import { readStdinSecret } from './password.js';
 import { userView } from './view.js';
 
@@ -36,15 +36,7 @@ export interface CreatePlan {
 /** The flags as the AdminCreateUser request and the groups to join; throws on bad input. */
 export function planCreate(username: string, options: CreateOptions): CreatePlan {
   checkUsername(username);
-  const attributes = parseAttrs(options.attr);
-  if (options.email !== undefined) {
-    checkEmail(options.email);
-    add(attributes, { Name: 'email', Value: options.email }, '--email');
-  }
-  if (options.phone !== undefined) {
-    checkPhone(options.phone);
-    add(attributes, { Name: 'phone_number', Value: options.phone }, '--phone');
-  }
+  const attributes = attributesFromFlags(options);
   const has = (name: string) => attributes.some((a) => a.Name === name);
   if (options.emailVerified) {
     if (!has('email')) throw new UsageError('--email-verified needs an email address: pass --email');
