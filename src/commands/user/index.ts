@@ -1,6 +1,7 @@
 // `cognito-admin user …`: users of a pool. Wiring only; each verb's logic loads when it runs.
 import { Command, InvalidArgumentError } from 'commander';
 import { collectValues, examples, handler, positiveInt, type Runtime } from '../shared.js';
+import { registerExport, registerImport } from './bulk.js';
 
 export function registerUser(program: Command, runtime: Runtime): void {
   const user = program.command('user').description('Create, invite, list, update and delete the users of a pool');
@@ -14,6 +15,8 @@ export function registerUser(program: Command, runtime: Runtime): void {
   registerPasswords(user, runtime);
   registerGroups(user, runtime);
   // Bulk verbs (user import, user export) register here, one line each.
+  registerImport(user, runtime);
+  registerExport(user, runtime);
 }
 
 const USERNAME = 'username, or an email or phone alias where the pool has them';

@@ -1,0 +1,136 @@
+// user export: every user of the pool as a CSV that `user import` takes back unchanged (the
+// engine's writeExport decides the columns and the cell rules). ListUsers pages of 60, and each
+// user's groups with AdminListGroupsForUser, a few users at a time. With --out the CSV is written
+// to a temporary file next to the target and renamed over it only when complete, so a failed
+// export never leaves half a backup behind.
+import fs from 'node:fs';
+import path from 'node:path';
+import { once } from 'node:events';
+import {
+  AdminListGroupsForUserCommand,
+  DescribeUserPoolCommand,
+  ListUsersCommand,
+  type CognitoIdentityProviderClient,
+  type UserType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type { Writable } from 'node:stream';
+import type { Context } from '../../context.js';
+import { CliError } from '../../errors.js';
+import { paginate } from '../../aws/paginate.js';
+import { writeExport, type ExportedUser, type ExportResult } from '../../import/export.js';
+import { poolFactsFromDescribe, SYSTEM_ATTRIBUTES, type DescribedUserPool } from '../../import/pool-facts.js';
+
+export interface ExportOptions {
+  out?: string;
+  concurrency?: number;
+}
+
+/** ListUsers and AdminListGroupsForUser return at most 60 items a page. */
+const PAGE_SIZE = 60;
+
+export async function exportCommand(ctx: Context, options: ExportOptions): Promise<void> {
+  const poolId = await ctx.poolId();
+  // Thousands of group look-ups in a row meet Cognito's read quota: let the SDK back off longer.
+  const { createIdpClient } = await import('../../aws/clients.js');
+  const idp = await createIdpClient(await ctx.clientOptions(ctx.settings.endpoint, 8));
+  try {
+    const { UserPool } = await idp.send(new DescribeUserPoolCommand({ UserPoolId: poolId }));
+    if (!UserPool) throw new CliError(`DescribeUserPool returned no pool for ${poolId}`);
+    const pool = poolFactsFromDescribe({ ...(UserPool as DescribedUserPool), Id: UserPool.Id ?? poolId });
+    const run = (out: Writable) =>
+      writeExport({
+        pool,
+        users: pages(listUsers(idp, poolId)),
+        groupsOf: (username, signal) => groupsOf(idp, poolId, username, signal),
+        out,
+        concurrency: options.concurrency ?? 8,
+      });
+
+    if (!options.out) {
+      const result = await run(ctx.streams.stdout);
+      return report(ctx, result, undefined);
+    }
+    const target = path.resolve(options.out);
+    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+    // 0600: a backup of a user pool is personal data.
+    const file = fs.createWriteStream(temp, { mode: 0o600 });
+    try {
+      await once(file, 'open');
+      const result = await run(file);
+      file.end();
+      await once(file, 'finish');
+      const fd = fs.openSync(temp, 'r');
+      try {
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      fs.renameSync(temp, target);
+      report(ctx, result, target);
+    } catch (err) {
+      file.destroy();
+      fs.rmSync(temp, { force: true });
+      if ((err as NodeJS.ErrnoException).syscall === 'open') {
+        throw new CliError(`cannot write ${options.out}: ${(err as Error).message}`, undefined, { code: (err as NodeJS.ErrnoException).code });
+      }
+      throw err;
+    }
+  } finally {
+    idp.destroy();
+  }
+}
+
+function listUsers(idp: CognitoIdentityProviderClient, poolId: string): AsyncGenerator<UserType> {
+  // No filter here; a filtered listing would have to send it again with every token.
+  return paginate(
+    async (token, size) => {
+      const r = await idp.send(new ListUsersCommand({ UserPoolId: poolId, Limit: size, PaginationToken: token }));
+      return { items: r.Users, next: r.PaginationToken };
+    },
+    { pageSize: PAGE_SIZE },
+  );
+}
+
+/** Regroups a stream of users into lists of a page's size, so group look-ups run a page at a time. */
+async function* pages(users: AsyncIterable<UserType>): AsyncGenerator<ExportedUser[]> {
+  let page: ExportedUser[] = [];
+  for await (const u of users) {
+    page.push({ username: u.Username ?? '', attributes: u.Attributes ?? [], enabled: u.Enabled !== false, status: u.UserStatus });
+    if (page.length === PAGE_SIZE) {
+      yield page;
+      page = [];
+    }
+  }
+  if (page.length > 0) yield page;
+}
+
+async function groupsOf(idp: CognitoIdentityProviderClient, poolId: string, username: string, signal?: AbortSignal): Promise<string[]> {
+  const names: string[] = [];
+  const groups = paginate(
+    async (token, size) => {
+      const r = await idp.send(new AdminListGroupsForUserCommand({ UserPoolId: poolId, Username: username, Limit: size, NextToken: token }), {
+        abortSignal: signal,
+      });
+      return { items: r.Groups, next: r.NextToken };
+    },
+    { pageSize: PAGE_SIZE },
+  );
+  for await (const g of groups) if (g.GroupName) names.push(g.GroupName);
+  return names;
+}
+
+function report(ctx: Context, result: ExportResult, file: string | undefined): void {
+  if (result.skippedFederated > 0) {
+    ctx.out.warn(`${result.skippedFederated} federated ${result.skippedFederated === 1 ? 'user is' : 'users are'} left out: import cannot recreate users of an external identity provider`);
+  }
+  if (result.ambiguousGroups.length > 0) {
+    ctx.out.warn(`group names with ";" do not survive an import (";" separates groups): ${result.ambiguousGroups.join(', ')}`);
+  }
+  const lost = Object.entries(result.unexportedAttributes).filter(([name]) => !SYSTEM_ATTRIBUTES.has(name));
+  if (lost.length > 0) {
+    ctx.out.warn(`attributes not in the pool's schema were left out: ${lost.map(([n, c]) => `${n} (${c} users)`).join(', ')}`);
+  }
+  const data = { users: result.users, file: file ?? null, columns: result.columns, skippedFederated: result.skippedFederated };
+  if (file) ctx.out.done(`exported ${result.users} ${result.users === 1 ? 'user' : 'users'} to ${file}`, data);
+  else ctx.out.note(`exported ${result.users} ${result.users === 1 ? 'user' : 'users'}`);
+}

@@ -1,0 +1,178 @@
+// The import engine's view of Cognito (ImportApi, ImportJobApi) implemented with the AWS SDK v3.
+// Thin on purpose: one request per method, errors thrown as the SDK throws them. The engine does
+// the retrying, pacing and bookkeeping, so the client handed in for ImportApi must be built with
+// maxAttempts 1 (see createIdpClient): an SDK retry would hide a throttle from the rate budget and
+// a lost create response from the journal.
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
+  AdminGetUserCommand,
+  AdminSetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
+  CreateGroupCommand,
+  CreateUserImportJobCommand,
+  DescribeUserImportJobCommand,
+  GetCSVHeaderCommand,
+  GetGroupCommand,
+  StartUserImportJobCommand,
+  type CognitoIdentityProviderClient,
+  type UserImportJobType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type { CallOptions, CreateUserOptions, ExistingUser, ImportApi, NewUser } from './executor.js';
+import { ImportJobError } from './errors.js';
+import { uploadToPresignedUrl, type ImportJobApi, type JobStatus, type JobStatusName } from './job/driver.js';
+
+function errorName(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null ? (err as { name?: string }).name : undefined;
+}
+
+function toAttributeList(attributes: Record<string, string>) {
+  return Object.entries(attributes).map(([Name, Value]) => ({ Name, Value }));
+}
+
+export class SdkImportApi implements ImportApi {
+  constructor(
+    private readonly idp: CognitoIdentityProviderClient,
+    private readonly poolId: string,
+  ) {}
+
+  async createUser(user: NewUser, options: CreateUserOptions): Promise<void> {
+    const invite = options.invite;
+    await this.idp.send(
+      new AdminCreateUserCommand({
+        UserPoolId: this.poolId,
+        Username: user.username,
+        UserAttributes: toAttributeList(user.attributes),
+        TemporaryPassword: options.temporaryPassword,
+        // No channel means no invitation at all: a mass mailing cannot be recalled.
+        MessageAction: invite.length === 0 ? 'SUPPRESS' : undefined,
+        DesiredDeliveryMediums: invite.length === 0 ? undefined : [...invite],
+      }),
+      { abortSignal: options.signal },
+    );
+  }
+
+  async setPassword(username: string, password: string, permanent: boolean, options: CallOptions = {}): Promise<void> {
+    await this.idp.send(
+      new AdminSetUserPasswordCommand({ UserPoolId: this.poolId, Username: username, Password: password, Permanent: permanent }),
+      { abortSignal: options.signal },
+    );
+  }
+
+  async addToGroup(username: string, group: string, options: CallOptions = {}): Promise<void> {
+    await this.idp.send(new AdminAddUserToGroupCommand({ UserPoolId: this.poolId, Username: username, GroupName: group }), {
+      abortSignal: options.signal,
+    });
+  }
+
+  async updateAttributes(username: string, attributes: Record<string, string>, options: CallOptions = {}): Promise<void> {
+    await this.idp.send(
+      new AdminUpdateUserAttributesCommand({ UserPoolId: this.poolId, Username: username, UserAttributes: toAttributeList(attributes) }),
+      { abortSignal: options.signal },
+    );
+  }
+
+  async disableUser(username: string, options: CallOptions = {}): Promise<void> {
+    await this.idp.send(new AdminDisableUserCommand({ UserPoolId: this.poolId, Username: username }), { abortSignal: options.signal });
+  }
+
+  async enableUser(username: string, options: CallOptions = {}): Promise<void> {
+    await this.idp.send(new AdminEnableUserCommand({ UserPoolId: this.poolId, Username: username }), { abortSignal: options.signal });
+  }
+
+  async getUser(username: string, options: CallOptions = {}): Promise<ExistingUser | undefined> {
+    try {
+      const r = await this.idp.send(new AdminGetUserCommand({ UserPoolId: this.poolId, Username: username }), {
+        abortSignal: options.signal,
+      });
+      const attributes: Record<string, string> = {};
+      for (const a of r.UserAttributes ?? []) if (a.Name !== undefined) attributes[a.Name] = a.Value ?? '';
+      return { username: r.Username ?? username, attributes, enabled: r.Enabled !== false, status: r.UserStatus };
+    } catch (err) {
+      if (errorName(err) === 'UserNotFoundException') return undefined;
+      throw err;
+    }
+  }
+
+  async groupExists(group: string, options: CallOptions = {}): Promise<boolean> {
+    try {
+      await this.idp.send(new GetGroupCommand({ UserPoolId: this.poolId, GroupName: group }), { abortSignal: options.signal });
+      return true;
+    } catch (err) {
+      // A missing pool is ResourceNotFound too; Cognito and moto name the pool in that message.
+      if (errorName(err) === 'ResourceNotFoundException' && !aboutThePool(err, this.poolId)) return false;
+      throw err;
+    }
+  }
+
+  async createGroup(group: string, options: CallOptions = {}): Promise<void> {
+    try {
+      await this.idp.send(new CreateGroupCommand({ UserPoolId: this.poolId, GroupName: group }), { abortSignal: options.signal });
+    } catch (err) {
+      // Created meanwhile, or by our own attempt whose response was lost: either way it exists.
+      if (errorName(err) !== 'GroupExistsException') throw err;
+    }
+  }
+}
+
+function aboutThePool(err: unknown, poolId: string): boolean {
+  const message = (err as Error).message ?? '';
+  return /user pool/i.test(message) || message.includes(poolId);
+}
+
+const JOB_STATUSES: ReadonlySet<string> = new Set(['Created', 'Pending', 'InProgress', 'Stopping', 'Expired', 'Stopped', 'Failed', 'Succeeded']);
+
+function jobStatus(job: UserImportJobType | undefined, what: string): JobStatus {
+  if (!job?.JobId || !job.Status || !JOB_STATUSES.has(job.Status)) {
+    throw new ImportJobError(`${what} answered without a job id or a known status (${job?.Status ?? 'none'})`, { code: 'BadJobResponse' });
+  }
+  return {
+    jobId: job.JobId,
+    status: job.Status as JobStatusName,
+    importedUsers: job.ImportedUsers ?? 0,
+    skippedUsers: job.SkippedUsers ?? 0,
+    failedUsers: job.FailedUsers ?? 0,
+    completionMessage: job.CompletionMessage,
+  };
+}
+
+/** --mode job. These calls are few: the client keeps the SDK's own retries. */
+export class SdkImportJobApi implements ImportJobApi {
+  constructor(
+    private readonly idp: CognitoIdentityProviderClient,
+    private readonly poolId: string,
+  ) {}
+
+  async getCsvHeader(): Promise<string[]> {
+    const r = await this.idp.send(new GetCSVHeaderCommand({ UserPoolId: this.poolId }));
+    if (!r.CSVHeader?.length) throw new ImportJobError('GetCSVHeader returned no columns', { code: 'BadJobHeader' });
+    return r.CSVHeader;
+  }
+
+  async createJob(jobName: string, cloudWatchLogsRoleArn: string): Promise<{ jobId: string; preSignedUrl: string }> {
+    const r = await this.idp.send(
+      new CreateUserImportJobCommand({ UserPoolId: this.poolId, JobName: jobName, CloudWatchLogsRoleArn: cloudWatchLogsRoleArn }),
+    );
+    const job = r.UserImportJob;
+    if (!job?.JobId || !job.PreSignedUrl) {
+      throw new ImportJobError('CreateUserImportJob answered without a job id or upload URL', { code: 'BadJobResponse' });
+    }
+    return { jobId: job.JobId, preSignedUrl: job.PreSignedUrl };
+  }
+
+  upload(preSignedUrl: string, file: { path: string; bytes: number }, signal?: AbortSignal): Promise<void> {
+    return uploadToPresignedUrl(preSignedUrl, file, { signal });
+  }
+
+  async startJob(jobId: string): Promise<JobStatus> {
+    const r = await this.idp.send(new StartUserImportJobCommand({ UserPoolId: this.poolId, JobId: jobId }));
+    return jobStatus(r.UserImportJob, 'StartUserImportJob');
+  }
+
+  async describeJob(jobId: string): Promise<JobStatus> {
+    const r = await this.idp.send(new DescribeUserImportJobCommand({ UserPoolId: this.poolId, JobId: jobId }));
+    return jobStatus(r.UserImportJob, 'DescribeUserImportJob');
+  }
+}
