@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import {
   AdminListGroupsForUserCommand,
   DescribeUserPoolCommand,
@@ -54,11 +55,15 @@ export async function exportCommand(ctx: Context, options: ExportOptions): Promi
     const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
     // 0600: a backup of a user pool is personal data.
     const file = fs.createWriteStream(temp, { mode: 0o600 });
+    // Kept from the first write error (a full disk) to the end; later ones follow from it.
+    let writeError: Error | undefined;
+    file.on('error', (err) => (writeError ??= err));
     try {
       await once(file, 'open');
       const result = await run(file);
       file.end();
-      await once(file, 'finish');
+      await finished(file);
+      if (writeError) throw writeError;
       const fd = fs.openSync(temp, 'r');
       try {
         fs.fsyncSync(fd);
