@@ -15,11 +15,12 @@ import {
   CreateUserImportJobCommand,
   DescribeUserImportJobCommand,
   GetCSVHeaderCommand,
-  GetGroupCommand,
+  ListGroupsCommand,
   StartUserImportJobCommand,
   type CognitoIdentityProviderClient,
   type UserImportJobType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { paginate } from '../aws/paginate.js';
 import type { CallOptions, CreateUserOptions, ExistingUser, ImportApi, NewUser } from './executor.js';
 import { ImportJobError } from './errors.js';
 import { uploadToPresignedUrl, type ImportJobApi, type JobStatus, type JobStatusName } from './job/driver.js';
@@ -96,15 +97,35 @@ export class SdkImportApi implements ImportApi {
     }
   }
 
+  /**
+   * The pool's groups are listed once (ListGroups, 60 a page) and looked up here. GetGroup per
+   * group would do for Cognito, but emulators answer it for a missing group with a 500
+   * (cognito-local) that cannot be told from a real failure; one listing serves every group a
+   * file names, and --create-groups adds to it.
+   */
+  private groups?: Promise<Set<string>>;
+
   async groupExists(group: string, options: CallOptions = {}): Promise<boolean> {
+    this.groups ??= this.listGroups(options.signal);
     try {
-      await this.idp.send(new GetGroupCommand({ UserPoolId: this.poolId, GroupName: group }), { abortSignal: options.signal });
-      return true;
+      return (await this.groups).has(group);
     } catch (err) {
-      // A missing pool is ResourceNotFound too; Cognito and moto name the pool in that message.
-      if (errorName(err) === 'ResourceNotFoundException' && !aboutThePool(err, this.poolId)) return false;
+      this.groups = undefined; // the engine retries throttling and transient failures: list again then
       throw err;
     }
+  }
+
+  private async listGroups(signal?: AbortSignal): Promise<Set<string>> {
+    const names = new Set<string>();
+    const pages = paginate(
+      async (token, size) => {
+        const r = await this.idp.send(new ListGroupsCommand({ UserPoolId: this.poolId, Limit: size, NextToken: token }), { abortSignal: signal });
+        return { items: r.Groups, next: r.NextToken };
+      },
+      { pageSize: 60 },
+    );
+    for await (const g of pages) if (g.GroupName !== undefined) names.add(g.GroupName);
+    return names;
   }
 
   async createGroup(group: string, options: CallOptions = {}): Promise<void> {
@@ -114,12 +135,8 @@ export class SdkImportApi implements ImportApi {
       // Created meanwhile, or by our own attempt whose response was lost: either way it exists.
       if (errorName(err) !== 'GroupExistsException') throw err;
     }
+    (await this.groups?.catch(() => undefined))?.add(group);
   }
-}
-
-function aboutThePool(err: unknown, poolId: string): boolean {
-  const message = (err as Error).message ?? '';
-  return /user pool/i.test(message) || message.includes(poolId);
 }
 
 const JOB_STATUSES: ReadonlySet<string> = new Set(['Created', 'Pending', 'InProgress', 'Stopping', 'Expired', 'Stopped', 'Failed', 'Succeeded']);

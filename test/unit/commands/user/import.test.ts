@@ -18,7 +18,7 @@ import {
   DescribeUserImportJobCommand,
   DescribeUserPoolCommand,
   GetCSVHeaderCommand,
-  GetGroupCommand,
+  ListGroupsCommand,
   StartUserImportJobCommand,
   type AdminCreateUserCommandInput,
   type UserPoolType,
@@ -61,10 +61,11 @@ const POOL_DESCRIPTION: UserPoolType = {
 function describePool(extra: Partial<UserPoolType> = {}) {
   mock.on(DescribeUserPoolCommand).resolves({ UserPool: { ...POOL_DESCRIPTION, ...extra } });
 }
+/** ListGroups in pages of one, to see the listing follow its tokens. */
 function groupsExist(...names: string[]) {
-  mock.on(GetGroupCommand).callsFake((input: { GroupName: string }) => {
-    if (names.includes(input.GroupName)) return { Group: { GroupName: input.GroupName } };
-    throw awsError('ResourceNotFoundException', 'Group not found.');
+  mock.on(ListGroupsCommand).callsFake((input: { NextToken?: string }) => {
+    const at = input.NextToken ? Number(input.NextToken) : 0;
+    return { Groups: names.slice(at, at + 1).map((GroupName) => ({ GroupName })), NextToken: at + 1 < names.length ? String(at + 1) : undefined };
   });
 }
 const creates = () => mock.commandCalls(AdminCreateUserCommand).map((c) => c.args[0].input as AdminCreateUserCommandInput);
@@ -190,7 +191,7 @@ describe('user import', () => {
     const result = await run([file, '--dry-run']);
     expect(result.code).toBe(3);
     expect(JSON.parse(result.stdout)).toMatchObject({ dryRun: true, rows: 5, valid: 4, invalid: 1, groups: ['staff'], missingGroups: [] });
-    expect(mock.calls().map((c) => c.args[0].constructor.name).sort()).toEqual(['DescribeUserPoolCommand', 'GetGroupCommand']);
+    expect(mock.calls().map((c) => c.args[0].constructor.name).sort()).toEqual(['DescribeUserPoolCommand', 'ListGroupsCommand']);
     expect(fs.readFileSync(path.join(path.dirname(file), 'users.failures.csv'), 'utf8')).toContain('bad user');
   });
 
