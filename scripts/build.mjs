@@ -20,10 +20,11 @@ const external = Object.keys(pkg.dependencies)
 // The AWS SDK ships CommonJS. An ESM `import` of a CommonJS module makes Node scan its source
 // for export names (cjs-module-lexer), which for the SDK costs more than loading it: ~100 ms
 // per command. Loading it with require() skips that scan, as a plain CommonJS script would.
-const requireSdk = {
-  name: 'require-aws-sdk',
+const requireDeps = {
+  name: 'require-dependencies',
   setup(b) {
-    b.onResolve({ filter: /^@aws-sdk\// }, (args) => ({ path: args.path, namespace: 'require-aws-sdk' }));
+    const runtime = new RegExp(`^(${external.filter((e) => !e.endsWith('/*')).map((e) => e.replace(/[/.]/g, '\\$&')).join('|')})(/|$)`);
+    b.onResolve({ filter: runtime }, (args) => ({ path: args.path, namespace: 'require-aws-sdk' }));
     // An ES module whose named exports are the package's, read here at build time, so that both
     // `import { X }` and `await import()` see them; at run time it is one require() call.
     b.onLoad({ filter: /.*/, namespace: 'require-aws-sdk' }, (args) => {
@@ -46,7 +47,7 @@ await build({
   platform: 'node',
   target: 'node20',
   external,
-  plugins: [requireSdk],
+  plugins: [requireDeps],
   chunkNames: 'chunks/[name]-[hash]',
   // commander is CommonJS: give the ESM bundle a `require` for it.
   banner: {

@@ -11,6 +11,7 @@ import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { BIN, emulatorEnv, emulatorSdk, runBin } from '../support/e2e.js';
 import { runCli, type CliResult } from '../support/cli.js';
 import type { Prompter } from '../../src/io/prompter.js';
+import { moduleTrace } from '../support/module-trace.js';
 
 const PASSWORD = 'Corr3ct-Horse!battery';
 const NEW_PASSWORD = 'N3w-Staple!horse-77';
@@ -724,20 +725,11 @@ describe('the SPEC scenario: sign up a user with a pool that requires MFA', () =
 
 describe('token decode stays light', () => {
   it('loads neither the AWS SDK nor aws-jwt-verify (nor the prompts); token verify loads aws-jwt-verify', async () => {
-    // A module hook that reports every heavy package the process resolves, from its own thread.
-    const hook = `import { writeSync } from 'node:fs';
-export async function resolve(specifier, context, next) {
-  const resolved = await next(specifier, context);
-  if (/@aws-sdk|@smithy|aws-jwt-verify|@inquirer/.test(resolved.url)) writeSync(2, 'LOADED ' + resolved.url + '\\n');
-  return resolved;
-}`;
-    const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hook)}`)});`;
-    const importFlag = `data:text/javascript,${encodeURIComponent(register)}`;
     const b64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const token = `${b64url({ alg: 'RS256', kid: 'k' })}.${b64url({ sub: 'x', exp: 2_000_000_000, token_use: 'id' })}.c2ln`;
     const run = (argv: string[]) =>
       new Promise<CliResult>((resolve) => {
-        const child = spawn(process.execPath, ['--import', importFlag, BIN, ...argv], { env: envFor() as NodeJS.ProcessEnv });
+        const child = spawn(process.execPath, [...trace.nodeArgs, BIN, ...argv], { env: envFor() as NodeJS.ProcessEnv });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (d) => (stdout += d));
@@ -746,13 +738,16 @@ export async function resolve(specifier, context, next) {
         child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
       });
 
+    let trace = moduleTrace();
     const decode = await run(['token', 'decode', token, '-o', 'json']);
     expect(decode.code).toBe(0);
     expect(JSON.parse(decode.stdout).claims.sub).toBe('x');
-    expect(decode.stderr).not.toMatch(/LOADED/);
+    expect(trace.loaded()).toContain('/dist/cli/cli.js');
+    expect(trace.loaded()).not.toMatch(/@aws-sdk|@smithy|aws-jwt-verify|@inquirer/);
 
-    // The hook does see packages: verify (with a pool it cannot reach) loads aws-jwt-verify.
-    const verify = await run(['token', 'verify', token, '--pool', 'us-east-1_Nowhere', '--endpoint', 'http://127.0.0.1:9']);
-    expect(verify.stderr).toMatch(/LOADED \S+aws-jwt-verify/);
+    // The trace does see packages: verify (with a pool it cannot reach) loads aws-jwt-verify.
+    trace = moduleTrace();
+    await run(['token', 'verify', token, '--pool', 'us-east-1_Nowhere', '--endpoint', 'http://127.0.0.1:9']);
+    expect(trace.loaded()).toMatch(/aws-jwt-verify/);
   });
 });

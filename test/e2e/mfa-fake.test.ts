@@ -5,11 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { pathToFileURL } from 'node:url';
 import {
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
@@ -25,6 +21,7 @@ import { saveSession } from '../../src/auth/session.js';
 import { enrollTotp } from '../../src/mfa/enroll-totp.js';
 import { buildOtpauthUri, parseOtpauthUri } from '../../src/auth/otpauth.js';
 import { timeStep, totpFromBase32 } from '../../src/auth/totp.js';
+import { moduleTrace } from '../support/module-trace.js';
 
 const PASSWORD = 'Correct-horse-1';
 let server: FakeCognito;
@@ -405,23 +402,10 @@ describe.skipIf(!ptyAvailable())('mfa enroll at a real terminal (pseudo-terminal
 
 describe('mfa code start-up', () => {
   it('loads neither the AWS SDK, nor prompts, nor the QR library', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cognito-admin-loads-'));
-    const log = join(dir, 'loaded.txt');
-    writeFileSync(log, '');
-    const hooks = join(dir, 'hooks.mjs');
-    writeFileSync(
-      hooks,
-      `import { appendFileSync } from 'node:fs';\n` +
-        `export async function resolve(specifier, context, next) {\n` +
-        `  const result = await next(specifier, context);\n` +
-        `  appendFileSync(${JSON.stringify(log)}, result.url + '\\n');\n` +
-        `  return result;\n}\n`,
-    );
-    const register = join(dir, 'register.mjs');
-    writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+    const trace = moduleTrace();
     const env = isolatedEnv({ COGNITO_TOTP_SECRET: 'JBSWY3DPEHPK3PXP' });
     const result = await new Promise<{ code: number; stdout: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', pathToFileURL(register).href, BIN, 'mfa', 'code', '-o', 'json'], {
+      const child = spawn(process.execPath, [...trace.nodeArgs, BIN, 'mfa', 'code', '-o', 'json'], {
         env: env as NodeJS.ProcessEnv,
       });
       let stdout = '';
@@ -430,7 +414,7 @@ describe('mfa code start-up', () => {
     });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).code).toMatch(/^\d{6}$/);
-    const loaded = readFileSync(log, 'utf8');
+    const loaded = trace.loaded();
     expect(loaded).toContain('/dist/cli/cli.js');
     expect(loaded).not.toMatch(/@aws-sdk|@smithy|@inquirer|qrcode-terminal|cli-table3/);
   });
