@@ -2,7 +2,7 @@
 // need, with every verb's module in a chunk of its own that is loaded only when that verb runs.
 // Node 20 has no module compile cache, so each of the ~40 small modules tsc emits would cost a
 // separate resolve, read and compile on every run. Runtime dependencies other than commander
-// stay external: they load from node_modules as a plain SDK script would load them.
+// stay in node_modules and are loaded with require() when a verb first needs them.
 // tsc still type-checks everything and emits dist/** for the benchmarks and tools that import
 // single modules.
 import { build } from 'esbuild';
@@ -19,15 +19,16 @@ const external = Object.keys(pkg.dependencies)
 
 // The AWS SDK ships CommonJS. An ESM `import` of a CommonJS module makes Node scan its source
 // for export names (cjs-module-lexer), which for the SDK costs more than loading it: ~100 ms
-// per command. Loading it with require() skips that scan, as a plain CommonJS script would.
+// per command. Loading it with require() skips that scan, as a plain CommonJS script would; the
+// other dependencies go the same way, so each loads only when the code that uses it runs.
 const requireDeps = {
   name: 'require-dependencies',
   setup(b) {
     const runtime = new RegExp(`^(${external.filter((e) => !e.endsWith('/*')).map((e) => e.replace(/[/.]/g, '\\$&')).join('|')})(/|$)`);
-    b.onResolve({ filter: runtime }, (args) => ({ path: args.path, namespace: 'require-aws-sdk' }));
+    b.onResolve({ filter: runtime }, (args) => ({ path: args.path, namespace: 'require-dependency' }));
     // An ES module whose named exports are the package's, read here at build time, so that both
     // `import { X }` and `await import()` see them; at run time it is one require() call.
-    b.onLoad({ filter: /.*/, namespace: 'require-aws-sdk' }, (args) => {
+    b.onLoad({ filter: /.*/, namespace: 'require-dependency' }, (args) => {
       const names = Object.keys(buildRequire(args.path)).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default');
       return {
         contents: `const m = __nodeRequire(${JSON.stringify(args.path)});\nexport const { ${names.join(', ')} } = m;\nexport default m;\n`,
