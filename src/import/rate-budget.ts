@@ -6,10 +6,13 @@
 // Pacing is GCRA (a token bucket expressed as a "theoretical arrival time"): every acquire() books
 // the next slot, FIFO, with a small burst allowance, so concurrent workers share the rate fairly
 // and nobody polls. Throttling adapts it (AIMD): a TooManyRequestsException cuts the category's
-// rate by half (at most once per cool-down window, so a volley of throttles from requests already
-// in flight counts once), then after a quiet hold period the rate climbs back additively to the
-// configured ceiling. A ceiling of Infinity means "no cap": the first throttle then starts from
-// the rate actually observed.
+// rate in proportion to the share of requests throttled since the last cut — by half at most, and
+// at most once per cool-down window, so a volley of throttles from requests already in flight
+// counts once — and the rate climbs back additively to the configured ceiling. Cutting by the
+// share rather than by half each time keeps an occasional throttle (a busy account, a noisy
+// neighbour) from dragging the pace down to the floor, while a pace well over the quota, where
+// most requests are throttled, still halves every window. A ceiling of Infinity means "no cap":
+// the first throttle then starts from the rate actually observed.
 import { systemClock, type Clock } from './clock.js';
 import { ImportUsageError } from './errors.js';
 
@@ -25,11 +28,11 @@ export interface AdaptiveRateOptions {
   burst?: number;
   /** Floor for the adapted rate (default 1/s). */
   minRate?: number;
-  /** Multiplicative decrease on throttling (default 0.5). */
+  /** The deepest multiplicative decrease, when every request since the last cut was throttled (default 0.5). */
   decrease?: number;
   /** Additive increase per second once recovering (default: a tenth of the ceiling per second). */
   increasePerSecond?: number;
-  /** Quiet time after a throttle before the rate climbs again (default 2 s). */
+  /** Quiet time after a throttle before the rate climbs again (default 0: it climbs at once). */
   holdMs?: number;
   /** Throttles closer together than this count as one (default 1 s). */
   cooldownMs?: number;
@@ -59,6 +62,9 @@ export class AdaptiveRate {
   private lastAdjust = 0;
   private throttles = 0;
   private acquired = 0;
+  /** Requests and throttles since the last cut: the share throttled sets the next cut's depth. */
+  private windowAcquired = 0;
+  private windowThrottles = 0;
   /** Acquire times within the last second, to know the real rate when uncapped. */
   private recent: number[] = [];
 
@@ -70,7 +76,7 @@ export class AdaptiveRate {
     this.minRate = options.minRate ?? 1;
     this.decrease = options.decrease ?? 0.5;
     this.increase = options.increasePerSecond;
-    this.holdMs = options.holdMs ?? 2000;
+    this.holdMs = options.holdMs ?? 0;
     this.cooldownMs = options.cooldownMs ?? 1000;
     this.burst = options.burst;
     this.lastAdjust = this.clock.now();
@@ -89,6 +95,7 @@ export class AdaptiveRate {
     const now = this.clock.now();
     this.recover(now);
     this.acquired++;
+    this.windowAcquired++;
     if (this.current === Infinity) {
       this.note(now);
       return Promise.resolve();
@@ -108,13 +115,17 @@ export class AdaptiveRate {
   throttled(): void {
     const now = this.clock.now();
     this.throttles++;
+    this.windowThrottles++;
     this.lastThrottle = now;
     // Responses to requests sent at the old pace arrive together: one cut per cool-down window.
     if (now - this.lastCut < this.cooldownMs) return;
     this.lastCut = now;
+    const share = this.windowThrottles / Math.max(this.windowAcquired, this.windowThrottles);
+    this.windowAcquired = 0;
+    this.windowThrottles = 0;
     if (this.current === Infinity) this.uncapAt = Math.max(this.observedRate(now), this.minRate * 2);
     const base = this.current === Infinity ? this.uncapAt : this.current;
-    this.current = Math.max(this.minRate, base * this.decrease);
+    this.current = Math.max(this.minRate, base * Math.max(this.decrease, 1 - share));
     this.lastAdjust = now;
     // Requests already booked keep their slots; the next ones wait at the new pace.
     this.tat = Math.max(this.tat, now + 1000 / this.current);

@@ -64,6 +64,34 @@ describe('AdaptiveRate', () => {
     expect(rate.rate).toBe(40);
   });
 
+  it('cuts by the share of requests throttled, so occasional throttling keeps the pace near the ceiling', async () => {
+    const clock = new FakeClock();
+    const rate = new AdaptiveRate({ rate: 50, clock });
+    // One second at 50/s with every tenth request throttled, as a busy account sees it.
+    let granted = 0;
+    const start = clock.now();
+    for (let i = 0; i < 400; i++) {
+      await clock.run(rate.acquire());
+      granted++;
+      if (i % 10 === 9) rate.throttled();
+    }
+    const achieved = granted / ((clock.now() - start) / 1000);
+    expect(achieved).toBeGreaterThan(0.85 * 50);
+    expect(rate.rate).toBeGreaterThan(40);
+  });
+
+  it('halves every window when every request is throttled', async () => {
+    const clock = new FakeClock();
+    const rate = new AdaptiveRate({ rate: 40, clock, cooldownMs: 1000 });
+    // Every request throttled for three seconds: the first cut only sees its own throttle, each
+    // later one the whole window's.
+    while (clock.now() < 3000) {
+      await clock.run(rate.acquire());
+      rate.throttled();
+    }
+    expect(rate.rate).toBeLessThanOrEqual(40 * 0.5 * 0.5 + 3 * 4); // two halvings, plus the climb back
+  });
+
   it('never goes below the floor', () => {
     const clock = new FakeClock();
     const rate = new AdaptiveRate({ rate: 4, clock, minRate: 1, cooldownMs: 0 });
@@ -75,9 +103,10 @@ describe('AdaptiveRate', () => {
     const clock = new FakeClock();
     const rate = new AdaptiveRate({ rate: 100, clock, burst: 1 });
     await grant(clock, rate, 5); // 0,10,20,30,40
-    rate.throttled(); // now 50/s: next slot at least 20 ms away
+    rate.throttled(); // a fifth of the requests throttled: 80/s, the next slot 12.5 ms away
+    expect(rate.rate).toBe(80);
     const [t] = await grant(clock, rate, 1);
-    expect(t! - 40).toBeGreaterThanOrEqual(20);
+    expect(t! - 40).toBeGreaterThanOrEqual(12.5);
   });
 
   it('with no cap, starts from the observed rate on the first throttle and lifts the cap again later', async () => {
@@ -89,8 +118,8 @@ describe('AdaptiveRate', () => {
     }
     expect(rate.rate).toBe(Infinity);
     rate.throttled();
-    expect(rate.rate).toBeGreaterThan(80);
-    expect(rate.rate).toBeLessThan(120);
+    expect(rate.rate).toBeGreaterThan(150); // one throttle in ~200 requests: a small cut from the observed pace
+    expect(rate.rate).toBeLessThan(200);
     await clock.advance(60_000);
     await grant(clock, rate, 1);
     expect(rate.rate).toBe(Infinity);
