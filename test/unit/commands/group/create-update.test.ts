@@ -7,15 +7,12 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isolatedEnv, runCli } from '../../../support/cli.js';
 import { checkRoleArn, checkGroupName } from '../../../../src/commands/group/rules.js';
-import { useStrictMock } from '../../../support/sdk-mock.js';
+import { awsError, useStrictMock } from '../../../support/sdk-mock.js';
 
 const POOL = 'eu-west-1_Test123';
 const ROLE = 'arn:aws:iam::123456789012:role/admins';
 const mock = useStrictMock(CognitoIdentityProviderClient);
 const env = () => isolatedEnv({ COGNITO_USER_POOL_ID: POOL });
-const awsError = (name: string, message = name) =>
-  Object.assign(new Error(message), { name, $metadata: { httpStatusCode: 400, requestId: 'req-1' } });
-
 
 describe('group rules', () => {
   it('accepts IAM role ARNs in every partition, with paths', () => {

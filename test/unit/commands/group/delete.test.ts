@@ -7,14 +7,11 @@ import {
   ListUsersInGroupCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isolatedEnv, runCli, scriptedPrompter } from '../../../support/cli.js';
-import { useStrictMock } from '../../../support/sdk-mock.js';
+import { awsError, useStrictMock } from '../../../support/sdk-mock.js';
 
 const POOL = 'eu-west-1_Test123';
 const mock = useStrictMock(CognitoIdentityProviderClient);
 const env = () => isolatedEnv({ COGNITO_USER_POOL_ID: POOL });
-const awsError = (name: string, message = name) =>
-  Object.assign(new Error(message), { name, $metadata: { httpStatusCode: 400, requestId: 'req-1' } });
-
 
 function group(name: string, members: string[]) {
   mock.on(GetGroupCommand, { GroupName: name }).resolves({ Group: { GroupName: name, UserPoolId: POOL } });

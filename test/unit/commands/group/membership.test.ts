@@ -9,14 +9,11 @@ import {
   GetGroupCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isolatedEnv, runCli } from '../../../support/cli.js';
-import { useStrictMock } from '../../../support/sdk-mock.js';
+import { awsError, useStrictMock } from '../../../support/sdk-mock.js';
 
 const POOL = 'eu-west-1_Test123';
 const mock = useStrictMock(CognitoIdentityProviderClient);
 const env = () => isolatedEnv({ COGNITO_USER_POOL_ID: POOL });
-const awsError = (name: string, message = name) =>
-  Object.assign(new Error(message), { name, $metadata: { httpStatusCode: 400, requestId: 'req-1' } });
-
 interface Row {
   username: string;
   result: string;

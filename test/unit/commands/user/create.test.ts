@@ -8,14 +8,11 @@ import {
   type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isolatedEnv, runCli } from '../../../support/cli.js';
-import { useStrictMock } from '../../../support/sdk-mock.js';
+import { awsError, useStrictMock } from '../../../support/sdk-mock.js';
 
 const POOL = 'eu-west-1_Test123';
 const mock = useStrictMock(CognitoIdentityProviderClient);
 const env = (extra: Record<string, string> = {}) => isolatedEnv({ COGNITO_USER_POOL_ID: POOL, ...extra });
-const awsError = (name: string, message = name) =>
-  Object.assign(new Error(message), { name, $metadata: { httpStatusCode: 400, requestId: 'req-1' } });
-
 const created = (username = 'ann', extra: Partial<UserType> = {}): { User: UserType } => ({
   User: {
     Username: username,
