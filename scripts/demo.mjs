@@ -1,7 +1,7 @@
 // `npm run demo`: the main job of cognito-admin against a local emulator that this script starts
 // and stops itself. Every command is printed before it runs, as an operator would type it.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,20 @@ try {
   run(['user', 'delete', 'carol'], { expect: 2 }); // no terminal and no --yes: refused
   run(['user', 'delete', 'carol', '--yes']);
   run(['group', 'list', '-o', 'table']);
+
+  // Bulk: a CSV import (validated first, journaled, paced), then an export that round-trips.
+  const csv = join(home, 'new-staff.csv');
+  writeFileSync(
+    csv,
+    'username,email,given_name,groups,enabled\n' +
+      'dave,dave@example.com,Dave,staff,true\n' +
+      'erin,erin@example.com,"Erin, Jr.",staff;admins,true\n' +
+      'frank,frank@example.com,Frank,staff,false\n',
+  );
+  run(['user', 'import', csv, '--dry-run', '-o', 'table']);
+  run(['user', 'import', csv, '-o', 'table']);
+  run(['user', 'import', csv, '-o', 'table']); // again: every row is already there, nothing is duplicated
+  run(['user', 'export', '-o', 'csv']);
 } finally {
   await emulator.stop();
   rmSync(home, { recursive: true, force: true });
