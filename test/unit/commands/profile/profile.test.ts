@@ -1,0 +1,100 @@
+// profile init | set | list | show | use | remove: the config file as the commands leave it.
+import { describe, expect, it } from 'vitest';
+import { statSync, writeFileSync } from 'node:fs';
+import { ListUserPoolClientsCommand, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { isolatedEnv, runCli, scriptedPrompter } from '../../../support/cli.js';
+import { useStrictIdpMock } from '../../../support/sdk-mock.js';
+import { ProfileStore } from '../../../../src/config/profiles.js';
+
+const mock = useStrictIdpMock();
+const store = (env: Record<string, string | undefined>) => new ProfileStore(env.COGNITO_ADMIN_CONFIG);
+
+describe('profile set / list / show / use / remove', () => {
+  it('sets only the flags given, never values from the environment, and keeps the file private', async () => {
+    const env = isolatedEnv({ AWS_REGION: 'us-west-2', COGNITO_USER_POOL_ID: 'us-west-2_FromEnv' });
+    const set = await runCli(['profile', 'set', 'dev', '--region', 'eu-west-1', '--pool', 'eu-west-1_Dev', '--client', 'c1'], { env });
+    expect(set.code).toBe(0);
+    expect(store(env).get('dev')).toEqual({ region: 'eu-west-1', userPoolId: 'eu-west-1_Dev', clientId: 'c1' });
+    expect(statSync(env.COGNITO_ADMIN_CONFIG!).mode & 0o777).toBe(0o600);
+
+    await runCli(['profile', 'set', 'dev', '--issuer', 'Shop', '--client', ''], { env });
+    expect(store(env).get('dev')).toEqual({ region: 'eu-west-1', userPoolId: 'eu-west-1_Dev', issuer: 'Shop' });
+  });
+
+  it('reads the client secret from stdin and never prints it', async () => {
+    const env = isolatedEnv();
+    const set = await runCli(['profile', 'set', 'api', '--client-secret-stdin'], { env, stdin: 'the-secret-value\n' });
+    expect(set.code).toBe(0);
+    expect(store(env).get('api').clientSecret).toBe('the-secret-value');
+    const shown = await runCli(['profile', 'show', 'api'], { env });
+    expect(JSON.parse(shown.stdout)).toMatchObject({ name: 'api', clientSecret: '****' });
+    const listed = await runCli(['profile', 'list'], { env });
+    expect(set.stdout + set.stderr + shown.stdout + listed.stdout).not.toContain('the-secret-value');
+  });
+
+  it('lists profiles with the default marked, switches the default, and removes one', async () => {
+    const env = isolatedEnv();
+    await runCli(['profile', 'set', 'a', '--region', 'eu-west-1'], { env });
+    await runCli(['profile', 'set', 'b', '--region', 'us-east-1'], { env });
+    const text = await runCli(['profile', 'list', '-o', 'text'], { env });
+    expect(text.stdout.split('\n').filter(Boolean).map((l) => l.split('\t').slice(0, 2))).toEqual([['a', 'yes'], ['b', '']]);
+    expect((await runCli(['profile', 'use', 'b'], { env })).code).toBe(0);
+    expect(store(env).load().default).toBe('b');
+    expect((await runCli(['profile', 'remove', 'b'], { env })).code).toBe(0);
+    expect(store(env).names()).toEqual(['a']);
+    expect(store(env).load().default).toBeUndefined();
+  });
+
+  it('refuses bad input with exit 2 and changes nothing', async () => {
+    const env = isolatedEnv();
+    await runCli(['profile', 'set', 'a', '--region', 'eu-west-1'], { env });
+    for (const argv of [
+      ['profile', 'set', 'a', '--pool', 'nope'],
+      ['profile', 'set', 'a', '--region', 'Europe'],
+      ['profile', 'set', 'bad name', '--region', 'eu-west-1'],
+      ['profile', 'set', 'a'],
+      ['profile', 'use', 'missing'],
+      ['profile', 'remove', 'missing'],
+    ]) {
+      const result = await runCli(argv, { env });
+      expect(result.code, argv.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(/^error: /);
+    }
+    expect(store(env).load()).toEqual({ default: 'a', profiles: { a: { region: 'eu-west-1' } } });
+  });
+
+  it('works even when COGNITO_ADMIN_PROFILE names the profile about to be created', async () => {
+    const env = isolatedEnv({ COGNITO_ADMIN_PROFILE: 'new' });
+    expect((await runCli(['profile', 'set', 'new', '--region', 'eu-west-1'], { env })).code).toBe(0);
+    expect((await runCli(['pool', 'create', 'x', '--dry-run'], { env })).code).toBe(0);
+  });
+});
+
+describe('profile init', () => {
+  it('asks for the AWS profile, region, pool and client, saves them and makes the profile the default', async () => {
+    const env = isolatedEnv({ AWS_REGION: undefined });
+    writeFileSync(env.AWS_CONFIG_FILE!, '[profile admin]\nregion = eu-central-1\n[sso-session corp]\nsso_region = eu-west-1\n');
+    mock.on(ListUserPoolsCommand).resolves({ UserPools: [{ Id: 'eu-central-1_Shop', Name: 'shop' }] });
+    mock.on(ListUserPoolClientsCommand).resolves({ UserPoolClients: [{ ClientId: 'web1', ClientName: 'web' }] });
+    const prompter = scriptedPrompter(['admin', 'eu-central-1', 'eu-central-1_Shop', 'web1']);
+    const result = await runCli(['profile', 'init', 'shop'], { env, tty: true, prompter });
+    expect(result.code, result.stderr).toBe(0);
+    expect(prompter.asked).toEqual(['AWS profile for the admin APIs', 'Region', 'User pool', 'App client']);
+    expect(result.stderr).toContain('using --pool eu-central-1_Shop');
+    expect(store(env).load()).toEqual({
+      default: 'shop',
+      profiles: { shop: { awsProfile: 'admin', region: 'eu-central-1', userPoolId: 'eu-central-1_Shop', clientId: 'web1' } },
+    });
+  });
+
+  it('runs unattended from flags with --no-input', async () => {
+    const env = isolatedEnv();
+    const result = await runCli(
+      ['profile', 'init', 'ci', '--region', 'eu-west-1', '--pool', 'eu-west-1_Ci', '--client', 'c9', '--no-input'],
+      { env },
+    );
+    expect(result.code).toBe(0);
+    expect(store(env).get('ci')).toEqual({ region: 'eu-west-1', userPoolId: 'eu-west-1_Ci', clientId: 'c9' });
+    expect(mock.calls()).toHaveLength(0);
+  });
+});
