@@ -1,7 +1,7 @@
 // Every auth challenge, through the SDK v3 client: password flows, NEW_PASSWORD_REQUIRED,
 // SOFTWARE_TOKEN_MFA, SMS_MFA, EMAIL_OTP, SELECT_MFA_TYPE, MFA_SETUP, CUSTOM_CHALLENGE,
 // and the admin flows.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AdminInitiateAuthCommand,
   AdminRespondToAuthChallengeCommand,
@@ -13,19 +13,15 @@ import {
   type InitiateAuthCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { randomBytes } from 'node:crypto';
-import { startFakeCognito, type FakeCognito } from '../../support/fake-cognito/index.js';
-import { rejection, sdkClient } from './sdk.js';
+import type { FakeCognito } from '../../support/fake-cognito/index.js';
+import { rejection, useFakeCognito } from './sdk.js';
 
 let server: FakeCognito;
 let sdk: CognitoIdentityProviderClient;
 
-beforeAll(async () => {
-  server = await startFakeCognito();
-  sdk = sdkClient(server);
-});
-afterAll(async () => {
-  sdk.destroy();
-  await server.close();
+useFakeCognito((started, client) => {
+  server = started;
+  sdk = client;
 });
 
 const PASSWORD_FLOWS = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_CUSTOM_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH'];

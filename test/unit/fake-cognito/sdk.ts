@@ -1,8 +1,9 @@
 // Shared by the fake-cognito tests: the real SDK v3 client pointed at the fake, and the
 // amazon-cognito-identity-js SRP client, each as an independent check of the server.
 import { createRequire } from 'node:module';
+import { afterAll, beforeAll } from 'vitest';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import type { FakeCognito } from '../../support/fake-cognito/index.js';
+import { startFakeCognito, type FakeCognito } from '../../support/fake-cognito/index.js';
 
 export function sdkClient(server: FakeCognito): CognitoIdentityProviderClient {
   return new CognitoIdentityProviderClient({
@@ -10,6 +11,21 @@ export function sdkClient(server: FakeCognito): CognitoIdentityProviderClient {
     region: server.region,
     credentials: { accessKeyId: 'AKIATESTTESTTESTTEST', secretAccessKey: 'test-secret-key-for-emulators-only' },
     maxAttempts: 1,
+  });
+}
+
+/** Starts a fake Cognito and an SDK client on it for the file's tests, and stops them after. */
+export function useFakeCognito(receive: (server: FakeCognito, sdk: CognitoIdentityProviderClient) => void): void {
+  let server: FakeCognito | undefined;
+  let sdk: CognitoIdentityProviderClient | undefined;
+  beforeAll(async () => {
+    server = await startFakeCognito();
+    sdk = sdkClient(server);
+    receive(server, sdk);
+  });
+  afterAll(async () => {
+    sdk?.destroy();
+    await server?.close();
   });
 }
 

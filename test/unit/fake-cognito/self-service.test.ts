@@ -1,6 +1,6 @@
 // Self-service flows and MFA preferences through the SDK: sign-up and confirmation, forgotten and
 // changed passwords, TOTP enrolment with an access token, and how GetUser/AdminGetUser show MFA.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AdminGetUserCommand,
   AdminSetUserMFAPreferenceCommand,
@@ -18,19 +18,15 @@ import {
   VerifySoftwareTokenCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { startFakeCognito, type FakeCognito } from '../../support/fake-cognito/index.js';
-import { rejection, sdkClient } from './sdk.js';
+import type { FakeCognito } from '../../support/fake-cognito/index.js';
+import { rejection, useFakeCognito } from './sdk.js';
 
 let server: FakeCognito;
 let sdk: CognitoIdentityProviderClient;
 
-beforeAll(async () => {
-  server = await startFakeCognito();
-  sdk = sdkClient(server);
-});
-afterAll(async () => {
-  sdk.destroy();
-  await server.close();
+useFakeCognito((started, client) => {
+  server = started;
+  sdk = client;
 });
 
 const FLOWS = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];

@@ -1,6 +1,6 @@
 // Tokens: Cognito's claims, a JWKS that aws-jwt-verify accepts, access-token checks on GetUser,
 // refresh (and its SECRET_HASH over the sub), GlobalSignOut and RevokeToken.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { JwtRsaVerifier } from 'aws-jwt-verify';
 import {
   GetUserCommand,
@@ -9,19 +9,15 @@ import {
   RevokeTokenCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { startFakeCognito, type FakeCognito } from '../../support/fake-cognito/index.js';
-import { rejection, sdkClient } from './sdk.js';
+import type { FakeCognito } from '../../support/fake-cognito/index.js';
+import { rejection, useFakeCognito } from './sdk.js';
 
 let server: FakeCognito;
 let sdk: CognitoIdentityProviderClient;
 
-beforeAll(async () => {
-  server = await startFakeCognito();
-  sdk = sdkClient(server);
-});
-afterAll(async () => {
-  sdk.destroy();
-  await server.close();
+useFakeCognito((started, client) => {
+  server = started;
+  sdk = client;
 });
 
 const FLOWS = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
