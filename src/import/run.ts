@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Clock } from './clock.js';
-import { openCsv, type CsvRow } from './csv-source.js';
+import { openCsv, type CsvRow, type CsvSource } from './csv-source.js';
 import { ensureGroups, runImport, type ImportApi, type OnExists, type RowEvent } from './executor.js';
 import { planHeader, type HeaderPlan } from './header.js';
 import { Journal, spoolToFile } from './journal.js';
@@ -83,12 +83,15 @@ async function materialise(input: string | Readable, stateDir: string): Promise<
   return { file: spooled.path, sha256: spooled.sha256, cleanup: () => fs.rmSync(spooled.path, { force: true }) };
 }
 
-/** Header check and a full validation pass; hashes the file on the way. */
-async function validationPass(options: ImportInput, file: string, failures?: FailureReport) {
-  const hash = createHash('sha256');
-  const source = await openCsv(file, { onChunk: (chunk) => hash.update(chunk) });
+/** The header checked against the pool, then every row validated; invalid rows go to the failures file. */
+async function validateRows(
+  source: CsvSource,
+  options: ImportInput,
+  warn: (message: string) => void,
+  failures: FailureReport | undefined,
+) {
   const plan = planHeader(source.header, options.pool, { map: options.map });
-  for (const w of plan.warnings) options.onWarning?.(w);
+  for (const w of plan.warnings) warn(w);
   const validator = new RowValidator(plan, options.pool);
   const report = await validateSource(source, validator, {
     signal: options.signal,
@@ -97,6 +100,14 @@ async function validationPass(options: ImportInput, file: string, failures?: Fai
       options.onInvalid?.(row, result);
     },
   });
+  return { plan, report };
+}
+
+/** Header check and a full validation pass; hashes the file on the way. */
+async function validationPass(options: ImportInput, file: string, failures?: FailureReport) {
+  const hash = createHash('sha256');
+  const source = await openCsv(file, { onChunk: (chunk) => hash.update(chunk) });
+  const { plan, report } = await validateRows(source, options, (w) => options.onWarning?.(w), failures);
   if (!report.interrupted) options.onValidated?.(report, plan);
   return { plan, report, sha256: hash.digest('hex'), header: source.header };
 }
@@ -113,18 +124,9 @@ export async function importUsers(options: UserImportOptions): Promise<UserImpor
   if (options.dryRun) {
     // A dry run reads the input once, straight (stdin included): nothing to resume.
     const source = await openCsv(options.input);
-    const plan = planHeader(source.header, options.pool, { map: options.map });
-    for (const w of plan.warnings) warn(w);
     const failures = options.failuresFile ? new FailureReport(options.failuresFile, source.header) : undefined;
     try {
-      const validator = new RowValidator(plan, options.pool);
-      const validation = await validateSource(source, validator, {
-        signal: options.signal,
-        onInvalid: (row, result) => {
-          failures?.add(row.cells, result.code, result.message);
-          options.onInvalid?.(row, result);
-        },
-      });
+      const { plan, report: validation } = await validateRows(source, options, warn, failures);
       options.onValidated?.(validation, plan);
       for (const w of preflightWarnings(options.pool, { users: validation.valid, invite, withPassword: validation.withPassword, mfaEnabled: validation.mfaEnabled })) warn(w);
       const elapsedMs = (options.clock?.now() ?? performance.now()) - started;
