@@ -9,5 +9,13 @@ for (const stream of [process.stdout, process.stderr]) {
     throw err;
   });
 }
-const { main } = await import('../dist/cli/cli.js');
-process.exitCode = await main(process.argv.slice(2));
+let cli;
+try {
+  cli = await import('../dist/cli/cli.js');
+} catch (err) {
+  // A checkout whose dependencies were never installed has no bundle: say how to make it.
+  if (err?.code !== 'ERR_MODULE_NOT_FOUND' || !String(err.message).includes('cli.js')) throw err;
+  process.stderr.write('error: cognito-admin is not built (dist/cli/cli.js is missing)\nhint: run `npm ci` in the checkout (it builds the bundle), or `npm run build`\n');
+  process.exitCode = 1;
+}
+if (cli) process.exitCode = await cli.main(process.argv.slice(2));
