@@ -110,6 +110,8 @@ export class Context {
       regionOrigin: region?.origin,
       poolId: this.pool?.value,
       endpoint: this.settings.endpoint?.value,
+      awsProfile: this.settings.awsProfile?.value,
+      timeoutMs: this.settings.requestTimeoutMs,
     };
   }
 

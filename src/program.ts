@@ -16,6 +16,7 @@ import { registerIdentity } from './commands/identity/index.js';
 import { registerDoctor } from './commands/doctor/index.js';
 import { registerCompletion } from './commands/completion/index.js';
 import { registerHelp } from './commands/help/index.js';
+import { refuseUnknownVerbs } from './commands/unknown-verb.js';
 
 export function buildProgram(runtime: Runtime): Command {
   const program = new Command('cognito-admin')
@@ -66,5 +67,6 @@ Examples:
   registerDoctor(program, runtime);
   registerCompletion(program, runtime);
   registerHelp(program, runtime);
+  refuseUnknownVerbs(program);
   return program;
 }

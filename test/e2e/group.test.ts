@@ -1,7 +1,6 @@
 // group commands against each emulator through the built binary, checked through the emulator's
 // own API. Users are created with the SDK directly so these tests do not depend on `user …`.
-import { writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -17,6 +16,7 @@ import {
   type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { emulatorEnv, emulatorSdk, emulators, runBin, runJson, type Emulator } from '../support/e2e.js';
+import { tempDir } from '../support/temp-dirs.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/e2e-admins';
 
@@ -173,7 +173,7 @@ for (const emu of emulators()) {
       ]);
       expect(await membersOf('team')).toEqual(['ann@example.com', 'bob@example.com']);
 
-      const dir = mkdtempSync(join(tmpdir(), 'e2e-group-'));
+      const dir = tempDir('e2e-group-');
       const file = join(dir, 'users.txt');
       writeFileSync(file, '# new joiners\ncy@example.com\n\nann@example.com\n');
       const fromFile = await runBin(['group', 'add', 'team', '--from-file', file, '-o', 'json'], { env });

@@ -5,8 +5,7 @@
 // credentials are fixed (TESTACCESSKEY12345 / ABCSECRETKEY / ABC12345, valid 90 s) whoever asks;
 // STS AssumeRoleWithWebIdentity issues fresh random ASIA… keys valid one hour.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -25,6 +24,7 @@ import {
 import { fromProcess } from '@aws-sdk/credential-providers';
 import { BIN, emulator, emulatorEnv, emulatorSdk, runBin, runJson } from '../support/e2e.js';
 import { SessionStore } from '../../src/auth/session-store.js';
+import { tempDir } from '../support/temp-dirs.js';
 
 const moto = emulator('moto');
 const AUTH_ROLE = 'arn:aws:iam::123456789012:role/app-users';
@@ -259,7 +259,7 @@ describe.skipIf(!moto.url)(SUITE, () => {
      * region, no cognito-admin config — only what the command line and the state folder give.
      */
     function awsConfig(profile: string, args: string[], state?: string) {
-      const dir = mkdtempSync(join(tmpdir(), 'cognito-admin-aws-config-'));
+      const dir = tempDir('cognito-admin-aws-config-');
       const home = join(dir, 'home');
       const envPart = [
         'env', '-i', `HOME=${home}`, `COGNITO_ADMIN_CONFIG=${join(dir, 'config.json')}`,
@@ -291,7 +291,7 @@ describe.skipIf(!moto.url)(SUITE, () => {
     });
 
     it('a signed-in profile uses the saved session, and the basic flow passes through unchanged', async () => {
-      const state = mkdtempSync(join(tmpdir(), 'cognito-admin-state-'));
+      const state = tempDir('cognito-admin-state-');
       saveSession({ XDG_STATE_HOME: state }, user, moto.url!);
       const enhanced = awsConfig('cognito-user', ['--endpoint', moto.url!, '--identity-pool', identityPoolId], state);
       await expect(fromProcess({ profile: 'cognito-user', ...enhanced, ignoreCache: true })()).resolves.toMatchObject({
