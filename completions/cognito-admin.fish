@@ -161,6 +161,7 @@ complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':profile'\''' -a 
 complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':profile'\''' -a 'remove' -d 'Delete a profile from the config file'
 complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':profile'\''' -s h -l help -d 'display help for command'
 complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':profile:init'\''' -l issuer -r -d 'issuer shown in authenticator apps for TOTP'
+complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':profile:init'\''' -l force -d 'when the config file is not valid JSON, keep it as config.json.bak and start a new one'
 complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':profile:init'\''' -s h -l help -d 'display help for command'
 complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':profile:init'\''' -a '(__cognito_admin_profiles)'
 complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':profile:set'\''' -l issuer -r -d 'issuer shown in authenticator apps for TOTP'

@@ -2,6 +2,7 @@
 import { CreateUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../../context.js';
 import { registerSecret } from '../../aws/redact.js';
+import { noteSavedProfile } from '../profile/saved-note.js';
 import { flowName, planClientCreate, type ClientCreateFlags } from './create-request.js';
 
 export interface ClientCreateOptions extends ClientCreateFlags {
@@ -18,7 +19,7 @@ export async function createClient(ctx: Context, name: string, options: ClientCr
   registerSecret(client?.ClientSecret);
   if (options.saveProfile) {
     ctx.store.update(options.saveProfile, { userPoolId: poolId, clientId: client!.ClientId, clientSecret: client!.ClientSecret });
-    ctx.out.note(`saved as profile ${options.saveProfile}${client?.ClientSecret ? ' (with the client secret)' : ''}`);
+    noteSavedProfile(ctx, options.saveProfile, client?.ClientSecret ? ' (with the client secret)' : '');
   }
   const view = {
     clientId: client!.ClientId,

@@ -13,6 +13,7 @@ import { translateAwsError } from '../../aws/errors.js';
 import { planPoolCreate, type PoolCreateFlags } from './create-request.js';
 import { planClientCreate, type ClientCreateFlags } from '../client/create-request.js';
 import { registerSecret } from '../../aws/redact.js';
+import { noteSavedProfile } from '../profile/saved-note.js';
 
 export interface PoolCreateOptions extends PoolCreateFlags, ClientCreateFlags {
   withClient?: string;
@@ -60,7 +61,7 @@ export async function createPool(ctx: Context, name: string, options: PoolCreate
       endpoint: ctx.settings.endpoint?.value,
       awsProfile: ctx.settings.awsProfile?.value,
     });
-    ctx.out.note(`saved as profile ${options.saveProfile}`);
+    noteSavedProfile(ctx, options.saveProfile);
   }
 
   const result = {
