@@ -80,9 +80,9 @@ describe('--debug', () => {
   it('logs every request and response on stderr with secrets masked, and adds the stack to errors', async () => {
     const env = emulatorEnv(emulator('cognito-local').url!);
     const pool = await runJson(['pool', 'create', 'debug-pool', '--with-client', 'c'], { env });
-    const ok = await runBin(['pool', 'describe', pool.poolId, '--debug'], { env });
+    const ok = await runBin(['pool', 'describe', pool.id, '--debug'], { env });
     expect(ok.code).toBe(0);
-    expect(ok.stderr).toContain(`debug: → cognito-idp.DescribeUserPool {"UserPoolId":"${pool.poolId}"}`);
+    expect(ok.stderr).toContain(`debug: → cognito-idp.DescribeUserPool {"UserPoolId":"${pool.id}"}`);
     expect(ok.stderr).toMatch(/debug: ← cognito-idp\.DescribeUserPool \d+ ms requestId=/);
     expect(ok.stdout).not.toContain('debug:');
 

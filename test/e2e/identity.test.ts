@@ -100,7 +100,7 @@ describe.skipIf(!moto.url)(SUITE, () => {
       ['identity', 'create', 'e2e-app', '--user-pool', user.poolId, '--client', user.clientId, '--allow-guests', '--developer-provider', 'login.example.com'],
       { env },
     );
-    identityPoolId = created.IdentityPoolId;
+    identityPoolId = created.id;
   });
 
   it('creates an identity pool trusting the user pool client, and lists and describes it', async () => {
@@ -116,15 +116,15 @@ describe.skipIf(!moto.url)(SUITE, () => {
     });
 
     const env = emulatorEnv(moto.url!);
-    const listed = await runJson<Array<{ IdentityPoolId: string; IdentityPoolName: string }>>(['identity', 'list'], { env });
-    expect(listed).toContainEqual({ IdentityPoolId: identityPoolId, IdentityPoolName: 'e2e-app' });
+    const listed = await runJson<Array<{ id: string; name: string }>>(['identity', 'list'], { env });
+    expect(listed).toContainEqual({ id: identityPoolId, name: 'e2e-app' });
     // moto ignores MaxResults and returns every pool: --limit still holds.
     await runJson(['identity', 'create', 'e2e-other'], { env });
     expect(await runJson<unknown[]>(['identity', 'list', '--limit', '1'], { env })).toHaveLength(1);
 
     const described = await runBin(['identity', 'describe', identityPoolId, '-o', 'json'], { env });
     expect(described.code).toBe(0);
-    expect(JSON.parse(described.stdout)).toMatchObject({ IdentityPoolId: identityPoolId, IdentityPoolName: 'e2e-app' });
+    expect(JSON.parse(described.stdout)).toMatchObject({ id: identityPoolId, name: 'e2e-app' });
     // moto has no GetIdentityPoolRoles: describe says so and still shows the pool.
     expect(described.stderr).toMatch(/warning: roles not shown: .*GetIdentityPoolRoles/);
   });
@@ -241,14 +241,14 @@ describe.skipIf(!moto.url)(SUITE, () => {
   it('deletes only with --yes', async () => {
     const env = emulatorEnv(moto.url!);
     const pool = await runJson(['identity', 'create', 'e2e-doomed'], { env });
-    const refused = await runBin(['identity', 'delete', pool.IdentityPoolId], { env });
+    const refused = await runBin(['identity', 'delete', pool.id], { env });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/--yes/);
     const sdk = identitySdk(moto.url!);
-    await expect(sdk.send(new DescribeIdentityPoolCommand({ IdentityPoolId: pool.IdentityPoolId }))).resolves.toMatchObject({ IdentityPoolName: 'e2e-doomed' });
+    await expect(sdk.send(new DescribeIdentityPoolCommand({ IdentityPoolId: pool.id }))).resolves.toMatchObject({ IdentityPoolName: 'e2e-doomed' });
 
-    expect((await runBin(['identity', 'delete', pool.IdentityPoolId, '--yes'], { env })).code).toBe(0);
-    await expect(sdk.send(new DescribeIdentityPoolCommand({ IdentityPoolId: pool.IdentityPoolId }))).rejects.toMatchObject({
+    expect((await runBin(['identity', 'delete', pool.id, '--yes'], { env })).code).toBe(0);
+    await expect(sdk.send(new DescribeIdentityPoolCommand({ IdentityPoolId: pool.id }))).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
     });
   });
