@@ -77,7 +77,7 @@ declare -gA _cognito_admin_children=(
   [':help']=''
 )
 declare -gA _cognito_admin_options=(
-  [':']='-V --version -p --profile --aws-profile --region --endpoint --pool --client --identity-pool -o --output --json -y --yes --no-input --no-color --debug -q --quiet -h --help'
+  [':']='-V --version -p --profile --aws-profile --region --endpoint --pool --client --identity-pool -o --output --json --query -y --yes --no-input --no-color --debug -q --quiet -h --help'
   [':profile']='-h --help'
   [':profile:init']='--issuer --force -h --help'
   [':profile:set']='--issuer --client-secret-stdin --default -h --help'
@@ -152,7 +152,7 @@ declare -gA _cognito_admin_options=(
   [':help']='-h --help'
 )
 declare -gA _cognito_admin_valued=(
-  [':']=' -p --profile --aws-profile --region --endpoint --pool --client --identity-pool -o --output '
+  [':']=' -p --profile --aws-profile --region --endpoint --pool --client --identity-pool -o --output --query '
   [':profile']='  '
   [':profile:init']=' --issuer '
   [':profile:set']=' --issuer '

@@ -29,7 +29,7 @@ end
 function __cognito_admin_valued
     switch $argv[1]
         case ':'
-            printf '%s\n' '-p' '--profile' '--aws-profile' '--region' '--endpoint' '--pool' '--client' '--identity-pool' '-o' '--output'
+            printf '%s\n' '-p' '--profile' '--aws-profile' '--region' '--endpoint' '--pool' '--client' '--identity-pool' '-o' '--output' '--query'
         case ':profile:init'
             printf '%s\n' '--issuer'
         case ':profile:set'
@@ -147,6 +147,7 @@ complete -c cognito-admin -l client -r -d 'app client id (env COGNITO_CLIENT_ID)
 complete -c cognito-admin -l identity-pool -r -d 'identity pool id (env COGNITO_IDENTITY_POOL_ID)'
 complete -c cognito-admin -s o -l output -x -a 'table json ndjson csv text' -d 'output format (default: table on a terminal, json otherwise)'
 complete -c cognito-admin -l json -d 'same as --output json'
+complete -c cognito-admin -l query -r -d 'JMESPath over the JSON output, as in the AWS CLI; with -o text, one value a line'
 complete -c cognito-admin -s y -l yes -d 'answer yes to confirmations'
 complete -c cognito-admin -l no-input -d 'never prompt (also when CI is set or stdin is not a terminal)'
 complete -c cognito-admin -l no-color -d 'plain output (also when NO_COLOR is set)'
