@@ -6,6 +6,7 @@ import {
   CreateUserPoolCommand,
   DeleteUserPoolCommand,
   SetUserPoolMfaConfigCommand,
+  type SchemaAttributeType,
   type UserPoolClientType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../../context.js';
@@ -21,12 +22,16 @@ import { clientView, type ClientView } from '../../views/client.js';
 
 export interface PoolCreateOptions extends PoolCreateFlags, ClientCreateFlags {
   withClient?: string;
+  customAttribute?: SchemaAttributeType[];
   saveProfile?: string;
   dryRun?: boolean;
 }
 
 export async function createPool(ctx: Context, name: string, options: PoolCreateOptions): Promise<void> {
   const plan = planPoolCreate(name, options, randomUUID());
+  if (options.customAttribute?.length) {
+    plan.createUserPool.Schema = [...(plan.createUserPool.Schema ?? []), ...options.customAttribute];
+  }
   // Client flags are checked before anything is created.
   if (options.withClient) planClientCreate('placeholder_x', options.withClient, options);
   if (options.saveProfile) ctx.store.load(); // a broken config file stops us before any change
