@@ -25,7 +25,7 @@ try {
   const created = JSON.parse(
     spawnSync(process.execPath, [bin, 'pool', 'create', 'bench', '--with-client', 'c', '-o', 'json'], { env }).stdout,
   );
-  const pool = created.poolId;
+  const pool = created.id;
   spawnSync(process.execPath, [bin, 'user', 'create', 'bench-user', '--pool', pool, '--invite', 'none'], { env });
 
   // The baseline: the least a Node program can do to make this call with the AWS SDK.

@@ -70,6 +70,7 @@ export class Context {
       format: this.settings.output,
       color: this.settings.color,
       quiet: this.settings.quiet,
+      query: flags.query,
     });
     this.prompter = options.prompter ?? new InquirerPrompter(this.streams, !this.settings.noInput);
     this.stdin = new StdinLines(this.streams.stdin);
@@ -110,6 +111,8 @@ export class Context {
       regionOrigin: region?.origin,
       poolId: this.pool?.value,
       endpoint: this.settings.endpoint?.value,
+      awsProfile: this.settings.awsProfile?.value,
+      timeoutMs: this.settings.requestTimeoutMs,
     };
   }
 

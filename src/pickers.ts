@@ -17,7 +17,12 @@ async function pick(
 
 export const pickers = {
   async pool(ctx: Context): Promise<string> {
-    const alt = { flag: '--pool <id>', env: 'COGNITO_USER_POOL_ID', what: 'a user pool' };
+    const alt = {
+      flag: '--pool <id>',
+      env: 'COGNITO_USER_POOL_ID',
+      what: 'a user pool',
+      keep: 'to keep one for every command: `cognito-admin profile set <name> --pool <id>`, or `cognito-admin profile init` (on a terminal it picks one)',
+    };
     return pick(ctx, 'User pool', alt, async (token, size) => {
       const { ListUserPoolsCommand } = await import('@aws-sdk/client-cognito-identity-provider');
       const r = await (await ctx.idp()).send(new ListUserPoolsCommand({ NextToken: token, MaxResults: size }));
@@ -26,7 +31,12 @@ export const pickers = {
   },
 
   async client(ctx: Context, poolId: string): Promise<string> {
-    const alt = { flag: '--client <id>', env: 'COGNITO_CLIENT_ID', what: 'an app client' };
+    const alt = {
+      flag: '--client <id>',
+      env: 'COGNITO_CLIENT_ID',
+      what: 'an app client',
+      keep: 'to keep one for every command: `cognito-admin profile set <name> --client <id>`',
+    };
     return pick(ctx, 'App client', alt, async (token, size) => {
       const { ListUserPoolClientsCommand } = await import('@aws-sdk/client-cognito-identity-provider');
       const r = await (await ctx.idp()).send(

@@ -16,6 +16,7 @@ import { registerIdentity } from './commands/identity/index.js';
 import { registerDoctor } from './commands/doctor/index.js';
 import { registerCompletion } from './commands/completion/index.js';
 import { registerHelp } from './commands/help/index.js';
+import { refuseUnknownVerbs } from './commands/unknown-verb.js';
 
 export function buildProgram(runtime: Runtime): Command {
   const program = new Command('cognito-admin')
@@ -30,6 +31,7 @@ export function buildProgram(runtime: Runtime): Command {
     .option('--identity-pool <id>', 'identity pool id (env COGNITO_IDENTITY_POOL_ID)')
     .addOption(new Option('-o, --output <format>', 'output format (default: table on a terminal, json otherwise)').choices(OUTPUT_FORMATS))
     .option('--json', 'same as --output json')
+    .option('--query <jmespath>', 'JMESPath over the JSON output, as in the AWS CLI; with -o text, one value a line')
     .option('-y, --yes', 'answer yes to confirmations')
     .option('--no-input', 'never prompt (also when CI is set or stdin is not a terminal)')
     .option('--no-color', 'plain output (also when NO_COLOR is set)')
@@ -50,6 +52,7 @@ Examples:
   $ cognito-admin pool create shop --sign-in email --with-client web --save-profile shop
   $ cognito-admin user create ann@example.com --email ann@example.com --group admins
   $ cognito-admin user list --filter 'email ^= "ann"' -o ndjson
+  $ cognito-admin pool list --query '[].id' -o text
 `,
   );
 
@@ -66,5 +69,6 @@ Examples:
   registerDoctor(program, runtime);
   registerCompletion(program, runtime);
   registerHelp(program, runtime);
+  refuseUnknownVerbs(program);
   return program;
 }

@@ -22,6 +22,9 @@ export interface ClientOptions {
 // A dead endpoint must fail fast rather than hang: bounded connect, bounded wait for a reply.
 const CONNECT_TIMEOUT_MS = 3_000;
 
+const ignore = () => {};
+const SILENT_LOGGER = { trace: ignore, debug: ignore, info: ignore, warn: ignore, error: ignore };
+
 function commonConfig(options: ClientOptions) {
   return {
     region: options.region,
@@ -36,6 +39,9 @@ function commonConfig(options: ClientOptions) {
       requestTimeout: options.requestTimeoutMs ?? 30_000,
       // Without this the SDK only warns when the time-out passes, and keeps waiting.
       throwOnRequestTimeout: true,
+      // The handler would otherwise write its own warnings to the console (stderr); what matters
+      // reaches the user as a translated error, and --debug logs every request.
+      logger: SILENT_LOGGER,
     },
   };
 }

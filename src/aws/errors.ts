@@ -2,18 +2,25 @@
 // a one-line message, the exit code of SPEC §1 and a hint where the next step is known.
 import { AuthError, CliError, ExitCode, UsageError, type ExitCodeValue } from '../errors.js';
 import { scrub } from './redact.js';
+import { fileProblem } from '../io/input-file.js';
 
 export interface ErrorContext {
   region?: string;
   regionOrigin?: string;
   poolId?: string;
   endpoint?: string;
+  /** The AWS shared-config profile in use (--aws-profile / AWS_PROFILE / the profile). */
+  awsProfile?: string;
+  /** How long one answer may take (COGNITO_ADMIN_TIMEOUT), for the time-out message. */
+  timeoutMs?: number;
 }
 
 interface AwsLikeError {
   name?: string;
   message?: string;
   code?: string;
+  syscall?: string;
+  path?: string;
   $metadata?: { requestId?: string; httpStatusCode?: number };
   cause?: unknown;
 }
@@ -26,6 +33,11 @@ const AUTH_ERRORS = new Set([
 ]);
 
 const INPUT_ERRORS = new Set(['InvalidParameterException', 'InvalidPasswordException', 'ValidationException']);
+
+// Cognito answers NotAuthorizedException for some requests that are refused because of the
+// user's state ("User password cannot be reset in the current state.", "User cannot be confirmed.
+// Current status is CONFIRMED"): the credentials were fine, so that is a failed operation (exit 1).
+const STATE_REFUSALS = /current (state|status)|cannot be (reset|confirmed)|no registered\/verified/i;
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EHOSTUNREACH', 'ETIMEDOUT', 'EPIPE']);
 
@@ -41,10 +53,25 @@ export function translateAwsError(err: unknown, context: ErrorContext = {}): Cli
   const message = scrub(firstLine(e.message || name));
   const details = { code: name, requestId, cause: err };
 
+  const file = fileError(e);
+  if (file) return new UsageError(file, { code: e.code, cause: err });
+
+  const where = context.endpoint ?? (context.region ? `Cognito in ${context.region}` : 'AWS');
+  const timeout = timeoutKind(e);
+  if (timeout === 'answer') {
+    // The endpoint took the connection and never answered: not a stopped emulator (that refuses).
+    const wait = context.timeoutMs ? ` within ${formatSeconds(context.timeoutMs)}` : ' in time';
+    return new CliError(`no answer from ${where}${wait}`, ExitCode.failed, {
+      ...details,
+      code: 'TimeoutError',
+      hint: context.endpoint
+        ? `${context.endpoint} accepts connections but does not answer: check that it is a Cognito emulator and not stuck, or wait longer with COGNITO_ADMIN_TIMEOUT=<seconds>`
+        : 'Cognito did not answer: retry, or wait longer with COGNITO_ADMIN_TIMEOUT=<seconds>',
+    });
+  }
   const network = networkCode(e);
-  if (network || name === 'TimeoutError' || name === 'RequestTimeout') {
-    const where = context.endpoint ?? (context.region ? `Cognito in ${context.region}` : 'AWS');
-    const what = network ? `cannot reach ${where}: ${message}` : `no answer from ${where} in time`;
+  if (network || timeout === 'connect' || name === 'RequestTimeout') {
+    const what = network ? `cannot reach ${where}: ${message}` : `cannot connect to ${where} in time`;
     return new CliError(what, ExitCode.failed, {
       ...details,
       code: network ?? name,
@@ -60,8 +87,19 @@ export function translateAwsError(err: unknown, context: ErrorContext = {}): Cli
       hint: 'pass --region, set AWS_REGION, store one with `cognito-admin profile set <name> --region <region>`, or give a pool id (its prefix is the region)',
     });
   }
+  const missingProfile = /Could not resolve credentials using profile: \[([^\]]*)\]|Profile (\S+) could not be found/i.exec(message);
+  if (missingProfile) {
+    const profile = missingProfile[1] ?? missingProfile[2] ?? context.awsProfile ?? '';
+    return new AuthError(`AWS profile "${profile}" does not exist in the AWS config or credentials files`, {
+      ...details,
+      hint: '`aws configure list-profiles` shows the profiles there; `aws configure --profile <name>` or `aws configure sso` adds one',
+    });
+  }
   if (name === 'CredentialsProviderError' || /Could not load credentials/i.test(message)) {
     return new AuthError('no AWS credentials found', { ...details, hint: CREDENTIALS_HINT });
+  }
+  if (name === 'NotAuthorizedException' && STATE_REFUSALS.test(message)) {
+    return new CliError(message, ExitCode.failed, { ...details, hint: stateHint(message) });
   }
   if (AUTH_ERRORS.has(name)) {
     return new AuthError(message, { ...details, hint: authHint(name, message) });
@@ -100,6 +138,16 @@ function authHint(name: string, message: string): string | undefined {
   return undefined;
 }
 
+function stateHint(message: string): string {
+  if (/reset/i.test(message)) {
+    return (
+      'a password reset needs a confirmed user with a verified email or phone; `cognito-admin user get <username>` shows the status, ' +
+      'and `cognito-admin user set-password <username>` sets a new temporary password instead'
+    );
+  }
+  return '`cognito-admin user get <username>` shows the user\'s status';
+}
+
 function inputHint(name: string): string | undefined {
   if (name === 'InvalidPasswordException') {
     return "the password does not meet the pool's password policy: `cognito-admin pool describe` shows it";
@@ -129,6 +177,28 @@ function otherHint(name: string, context: ErrorContext): string | undefined {
     default:
       return undefined;
   }
+}
+
+function fileError(e: AwsLikeError): string | undefined {
+  // A file the user named that cannot be read (or written) is bad input: exit 2 before any change.
+  const problem = fileProblem(e.code);
+  if (!problem || !e.syscall || '$metadata' in e) return undefined;
+  const verb = e.syscall === 'open' || e.syscall === 'read' || e.syscall === 'stat' || e.syscall === 'scandir' ? 'read' : e.syscall;
+  return `cannot ${verb} ${e.path ?? 'the input file'}: ${problem}`;
+}
+
+/** 'connect' when no connection was made in time, 'answer' when a connected endpoint stayed silent. */
+function timeoutKind(e: AwsLikeError): 'connect' | 'answer' | undefined {
+  if (e.name !== 'TimeoutError' && e.code !== 'ETIMEDOUT') return undefined;
+  const text = e.message ?? '';
+  if (/did not establish a connection|without establishing a connection|connect ETIMEDOUT/i.test(text)) return 'connect';
+  if (/requestTimeout|timed out after|socket timed out/i.test(text) || e.name === 'TimeoutError') return 'answer';
+  return undefined;
+}
+
+function formatSeconds(ms: number): string {
+  const seconds = ms / 1000;
+  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
 }
 
 function networkCode(e: AwsLikeError): string | undefined {

@@ -1,4 +1,6 @@
 // The config file: named profiles and which one is the default.
+import { existsSync, renameSync } from 'node:fs';
+import { basename } from 'node:path';
 import { UsageError } from '../errors.js';
 import { configFilePath } from './paths.js';
 import { readOptionalFile, writePrivateFile } from './private-files.js';
@@ -36,12 +38,10 @@ export class ProfileStore {
   load(): ConfigFile {
     const text = readOptionalFile(this.path);
     if (text === undefined) return { profiles: {} };
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
+    const parsed = parseConfig(text);
+    if (parsed === BROKEN) {
       throw new UsageError(`the config file ${this.path} is not valid JSON`, {
-        hint: 'fix or remove it; `cognito-admin profile init` writes a new one',
+        hint: `fix it, or move it aside and start a new one: \`mv ${this.path} ${this.path}.bak\`, or \`cognito-admin profile init --force\` (keeps it as ${basename(this.path)}.bak)`,
       });
     }
     const config = parsed as Partial<ConfigFile>;
@@ -49,6 +49,21 @@ export class ProfileStore {
       return { profiles: {} };
     }
     return { default: config.default, profiles: config.profiles ?? {} };
+  }
+
+  /**
+   * When the file is not valid JSON, renames it to `<file>.bak` (or `.bak-2`, … : an earlier
+   * backup is never overwritten) so that a new one can be written. Returns the backup's path.
+   */
+  setAsideIfBroken(): string | undefined {
+    const text = readOptionalFile(this.path);
+    if (text === undefined || parseConfig(text) !== BROKEN) return undefined;
+    for (let n = 1; ; n++) {
+      const backup = `${this.path}.bak${n === 1 ? '' : `-${n}`}`;
+      if (existsSync(backup)) continue;
+      renameSync(this.path, backup);
+      return backup;
+    }
   }
 
   save(config: ConfigFile): void {
@@ -95,6 +110,16 @@ export class ProfileStore {
     delete config.profiles[name];
     if (config.default === name) delete config.default;
     this.save(config);
+  }
+}
+
+const BROKEN = Symbol('broken');
+
+function parseConfig(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return BROKEN;
   }
 }
 

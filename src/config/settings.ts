@@ -31,6 +31,7 @@ export interface GlobalFlags {
   color?: boolean;
   debug?: boolean;
   quiet?: boolean;
+  query?: string;
 }
 
 export interface Terminal {

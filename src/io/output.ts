@@ -5,6 +5,7 @@ import type { OutputFormat } from '../config/settings.js';
 import { cell, csvLine, neutraliseFormula, toJson } from './format.js';
 import type { IOStreams } from './streams.js';
 import { makeStyle, type Style } from './style.js';
+import { compileQuery, queryTextLines, type Query } from './query.js';
 
 export interface Column<T> {
   header: string;
@@ -15,20 +16,25 @@ export interface OutputOptions {
   format: OutputFormat;
   color: boolean;
   quiet: boolean;
+  /** The global --query (JMESPath) over the JSON data. */
+  query?: string;
 }
 
 export class Output {
   readonly style: Style;
+  private readonly query?: Query;
 
   constructor(
     readonly streams: IOStreams,
     readonly options: OutputOptions,
   ) {
     this.style = makeStyle(options.color);
+    if (options.query !== undefined) this.query = compileQuery(options.query);
   }
 
+  /** With --query every command produces JSON data; the query's result is then rendered (see writeJson). */
   get format(): OutputFormat {
-    return this.options.format;
+    return this.query ? 'json' : this.options.format;
   }
 
   /** True for json and ndjson: whole objects, not tables. */
@@ -76,7 +82,7 @@ export class Output {
       case 'json': {
         const all: unknown[] = [];
         for await (const item of items) all.push(toJson(toData(item)));
-        this.write(`${JSON.stringify(all, null, 2)}\n`);
+        this.writeJson(all, true);
         return all.length;
       }
       case 'csv':
@@ -129,7 +135,19 @@ export class Output {
   }
 
   private writeJson(value: unknown, pretty: boolean): void {
+    if (this.query) return this.writeQueried(this.query.apply(toJson(value)));
     this.write(`${JSON.stringify(toJson(value), null, pretty ? 2 : undefined)}\n`);
+  }
+
+  /** The --query result in the format asked for: text one scalar a line, ndjson one item a line, else JSON. */
+  private writeQueried(result: unknown): void {
+    if (this.options.format === 'text') {
+      for (const line of queryTextLines(result)) this.write(`${line}\n`);
+    } else if (this.options.format === 'ndjson') {
+      for (const item of Array.isArray(result) ? result : [result]) this.write(`${JSON.stringify(item ?? null)}\n`);
+    } else {
+      this.write(`${JSON.stringify(result ?? null, null, 2)}\n`);
+    }
   }
 
   private write(text: string): void {

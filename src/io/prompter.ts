@@ -9,6 +9,8 @@ export interface Alternative {
   flag?: string;
   env?: string;
   what: string;
+  /** How to keep the answer for every later command (a profile), added to the hint. */
+  keep?: string;
 }
 
 export interface Choice<T> {
@@ -29,7 +31,7 @@ export interface Prompter {
 export function missing(alt: Alternative): UsageError {
   const ways = [alt.flag, alt.env].filter(Boolean).join(' or ');
   return new UsageError(`${alt.what} is required${ways ? `: pass ${ways}` : ''}`, {
-    hint: 'prompts are off (no terminal, --no-input or CI is set)',
+    hint: `prompts are off (no terminal, --no-input or CI is set)${alt.keep ? `; ${alt.keep}` : ''}`,
   });
 }
 

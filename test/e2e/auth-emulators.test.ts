@@ -41,8 +41,8 @@ for (const emu of emulators()) {
       const created = await runJson(['pool', 'create', 'e2e-auth', '--with-client', 'web', '--flows', 'srp,password,admin,refresh'], {
         env: setup,
       });
-      poolId = created.poolId;
-      clientId = created.clientId;
+      poolId = created.id;
+      clientId = created.client.id;
       const target = ['--pool', poolId];
       for (const name of ['ann', 'bob', 'cy']) {
         await runJson(['user', 'create', name, '--email', `${name}@example.com`, '--invite', 'none', ...target], { env: setup });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createServer, type Socket } from 'node:net';
 import { emulator, emulatorEnv, runBin, runJson } from '../support/e2e.js';
 import { isolatedEnv } from '../support/cli.js';
+import { tempDir } from '../support/temp-dirs.js';
 
 function oneLineError(stderr: string) {
   const lines = stderr.trimEnd().split('\n');
@@ -25,6 +26,8 @@ describe('broken setups', () => {
     const result = await runBin(['pool', 'list', '--aws-profile', 'ghost', '--endpoint', 'http://127.0.0.1:9']);
     expect(result.code).toBe(4);
     oneLineError(result.stderr);
+    expect(result.stderr).toMatch(/^error: AWS profile "ghost" does not exist/);
+    expect(result.stderr).not.toMatch(/no AWS credentials found/);
   });
 
   it('unreachable endpoint → exit 1 naming the endpoint', async () => {
@@ -52,6 +55,10 @@ describe('broken setups', () => {
       expect(result.code).toBe(1);
       oneLineError(result.stderr);
       expect(Date.now() - started).toBeLessThan(15_000);
+      // Nothing of the SDK's own logging, and a hint about a silent endpoint, not a stopped one.
+      expect(result.stderr).not.toMatch(/@smithy|\[ERROR\]|\[WARN\]/);
+      expect(result.stderr).toMatch(/^error: no answer from http:\/\/127\.0\.0\.1:\d+ within 1 s \(TimeoutError\)/);
+      expect(result.stderr).toMatch(/hint: .*accepts connections but does not answer/);
     } finally {
       for (const s of sockets) s.destroy();
       server.close();
@@ -59,13 +66,23 @@ describe('broken setups', () => {
   });
 });
 
+describe('input files', () => {
+  it('a folder given as a file → exit 2 with one readable line', async () => {
+    const dir = tempDir();
+    const result = await runBin(['group', 'add', 'admins', '--from-file', dir, '--pool', 'us-east-1_AbC', '--endpoint', 'http://127.0.0.1:9']);
+    expect(result.code).toBe(2);
+    oneLineError(result.stderr);
+    expect(result.stderr).toMatch(/^error: cannot read --from-file .*: is a folder, not a file \(EISDIR\)/);
+  });
+});
+
 describe('--debug', () => {
   it('logs every request and response on stderr with secrets masked, and adds the stack to errors', async () => {
     const env = emulatorEnv(emulator('cognito-local').url!);
     const pool = await runJson(['pool', 'create', 'debug-pool', '--with-client', 'c'], { env });
-    const ok = await runBin(['pool', 'describe', pool.poolId, '--debug'], { env });
+    const ok = await runBin(['pool', 'describe', pool.id, '--debug'], { env });
     expect(ok.code).toBe(0);
-    expect(ok.stderr).toContain(`debug: → cognito-idp.DescribeUserPool {"UserPoolId":"${pool.poolId}"}`);
+    expect(ok.stderr).toContain(`debug: → cognito-idp.DescribeUserPool {"UserPoolId":"${pool.id}"}`);
     expect(ok.stderr).toMatch(/debug: ← cognito-idp\.DescribeUserPool \d+ ms requestId=/);
     expect(ok.stdout).not.toContain('debug:');
 

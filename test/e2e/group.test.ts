@@ -1,7 +1,6 @@
 // group commands against each emulator through the built binary, checked through the emulator's
 // own API. Users are created with the SDK directly so these tests do not depend on `user …`.
-import { writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -17,6 +16,8 @@ import {
   type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { emulatorEnv, emulatorSdk, emulators, runBin, runJson, type Emulator } from '../support/e2e.js';
+import { tempDir } from '../support/temp-dirs.js';
+import type { UserView } from '../../src/views/user.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/e2e-admins';
 
@@ -63,14 +64,15 @@ for (const emu of emulators()) {
     const crowd = Array.from({ length: 65 }, (_, i) => `crowd${String(i).padStart(2, '0')}@example.com`);
     let crowdCreated: Promise<void> | undefined;
     const crowdUsers = () => (crowdCreated ??= createUsers(crowd));
-    const email = (u: UserType) => u.Attributes?.find((a) => a.Name === 'email')?.Value ?? u.Username!;
+    /** A member as the CLI prints it (the user view): its email, else its username. */
+    const email = (u: UserView) => u.attributes.email ?? u.username;
     /** Every member, following the emulator's pages. */
     const membersOf = async (group: string): Promise<string[]> => {
       const all: string[] = [];
       let token: string | undefined;
       do {
         const page = await sdk.send(new ListUsersInGroupCommand({ UserPoolId: poolId, GroupName: group, NextToken: token }));
-        all.push(...(page.Users ?? []).map(email));
+        all.push(...(page.Users ?? []).map((u: UserType) => u.Attributes?.find((a) => a.Name === 'email')?.Value ?? u.Username!));
         token = page.NextToken;
       } while (token);
       return all.sort();
@@ -89,7 +91,7 @@ for (const emu of emulators()) {
     beforeAll(async () => {
       const base = emulatorEnv(emu.url!);
       const pool = await runJson(['pool', 'create', 'e2e-groups', '--sign-in', 'username'], { env: base });
-      poolId = pool.poolId;
+      poolId = pool.id;
       env = { ...base, COGNITO_USER_POOL_ID: poolId };
       sdk = await emulatorSdk(emu.url!);
       await createUsers(['ann@example.com', 'bob@example.com', 'cy@example.com', 'dee@example.com']);
@@ -101,13 +103,13 @@ for (const emu of emulators()) {
 
     it('creates a group with every field, gets and lists it', async () => {
       const created = await runJson(['group', 'create', 'admins', '--description', 'Administrators', '--precedence', '2', '--role-arn', ROLE], { env });
-      expect(created).toMatchObject({ GroupName: 'admins', Description: 'Administrators', Precedence: 2, RoleArn: ROLE });
+      expect(created).toMatchObject({ name: 'admins', description: 'Administrators', precedence: 2, roleArn: ROLE });
       const { Group } = await sdk.send(new GetGroupCommand({ UserPoolId: poolId, GroupName: 'admins' }));
       expect(Group).toMatchObject({ GroupName: 'admins', Description: 'Administrators', Precedence: 2, RoleArn: ROLE });
 
-      expect(await runJson(['group', 'get', 'admins'], { env })).toMatchObject({ GroupName: 'admins', Precedence: 2, RoleArn: ROLE });
-      const listed = await runJson<Array<{ GroupName: string }>>(['group', 'list'], { env });
-      expect(listed.map((g) => g.GroupName)).toContain('admins');
+      expect(await runJson(['group', 'get', 'admins'], { env })).toMatchObject({ name: 'admins', precedence: 2, roleArn: ROLE });
+      const listed = await runJson<Array<{ name: string }>>(['group', 'list'], { env });
+      expect(listed.map((g) => g.name)).toContain('admins');
 
       const table = await runBin(['group', 'get', 'admins', '-o', 'table'], { env });
       expect(table.code).toBe(0);
@@ -173,7 +175,7 @@ for (const emu of emulators()) {
       ]);
       expect(await membersOf('team')).toEqual(['ann@example.com', 'bob@example.com']);
 
-      const dir = mkdtempSync(join(tmpdir(), 'e2e-group-'));
+      const dir = tempDir('e2e-group-');
       const file = join(dir, 'users.txt');
       writeFileSync(file, '# new joiners\ncy@example.com\n\nann@example.com\n');
       const fromFile = await runBin(['group', 'add', 'team', '--from-file', file, '-o', 'json'], { env });
@@ -184,7 +186,7 @@ for (const emu of emulators()) {
       expect(fromStdin.code).toBe(0);
       expect(await membersOf('team')).toEqual(['ann@example.com', 'bob@example.com', 'cy@example.com', 'dee@example.com']);
 
-      const members = await runJson<UserType[]>(['group', 'members', 'team'], { env });
+      const members = await runJson<UserView[]>(['group', 'members', 'team'], { env });
       expect(members.map(email).sort()).toEqual(await membersOf('team'));
     });
 
@@ -255,12 +257,12 @@ for (const emu of emulators()) {
       expect(first.Users).toHaveLength(60);
       expect(first.NextToken).toBeTruthy();
 
-      const members = await runJson<UserType[]>(['group', 'members', 'paged'], { env });
+      const members = await runJson<UserView[]>(['group', 'members', 'paged'], { env });
       expect(members.map(email).sort()).toEqual(crowd);
 
       const streamed = await runBin(['group', 'members', 'paged', '-o', 'ndjson'], { env });
       expect(streamed.stdout.trim().split('\n').map((l) => email(JSON.parse(l))).sort()).toEqual(crowd);
-      const limited = await runJson<UserType[]>(['group', 'members', 'paged', '--limit', '61'], { env });
+      const limited = await runJson<UserView[]>(['group', 'members', 'paged', '--limit', '61'], { env });
       expect(limited).toHaveLength(61);
     }, 120_000);
 
@@ -270,9 +272,9 @@ for (const emu of emulators()) {
       const first = await sdk.send(new ListGroupsCommand({ UserPoolId: poolId, Limit: 60 }));
       expect(first.NextToken).toBeTruthy();
 
-      const listed = await runJson<Array<{ GroupName: string }>>(['group', 'list'], { env });
-      expect(listed.map((g) => g.GroupName).sort()).toEqual((await groupNames()).sort());
-      expect(listed.map((g) => g.GroupName)).toEqual(expect.arrayContaining(names));
+      const listed = await runJson<Array<{ name: string }>>(['group', 'list'], { env });
+      expect(listed.map((g) => g.name).sort()).toEqual((await groupNames()).sort());
+      expect(listed.map((g) => g.name)).toEqual(expect.arrayContaining(names));
       expect(await runJson<unknown[]>(['group', 'list', '--limit', '61'], { env })).toHaveLength(61);
     }, 60_000);
   });

@@ -5,8 +5,7 @@
 // credentials are fixed (TESTACCESSKEY12345 / ABCSECRETKEY / ABC12345, valid 90 s) whoever asks;
 // STS AssumeRoleWithWebIdentity issues fresh random ASIA… keys valid one hour.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -25,6 +24,7 @@ import {
 import { fromProcess } from '@aws-sdk/credential-providers';
 import { BIN, emulator, emulatorEnv, emulatorSdk, runBin, runJson } from '../support/e2e.js';
 import { SessionStore } from '../../src/auth/session-store.js';
+import { tempDir } from '../support/temp-dirs.js';
 
 const moto = emulator('moto');
 const AUTH_ROLE = 'arn:aws:iam::123456789012:role/app-users';
@@ -100,7 +100,7 @@ describe.skipIf(!moto.url)(SUITE, () => {
       ['identity', 'create', 'e2e-app', '--user-pool', user.poolId, '--client', user.clientId, '--allow-guests', '--developer-provider', 'login.example.com'],
       { env },
     );
-    identityPoolId = created.IdentityPoolId;
+    identityPoolId = created.id;
   });
 
   it('creates an identity pool trusting the user pool client, and lists and describes it', async () => {
@@ -116,15 +116,15 @@ describe.skipIf(!moto.url)(SUITE, () => {
     });
 
     const env = emulatorEnv(moto.url!);
-    const listed = await runJson<Array<{ IdentityPoolId: string; IdentityPoolName: string }>>(['identity', 'list'], { env });
-    expect(listed).toContainEqual({ IdentityPoolId: identityPoolId, IdentityPoolName: 'e2e-app' });
+    const listed = await runJson<Array<{ id: string; name: string }>>(['identity', 'list'], { env });
+    expect(listed).toContainEqual({ id: identityPoolId, name: 'e2e-app' });
     // moto ignores MaxResults and returns every pool: --limit still holds.
     await runJson(['identity', 'create', 'e2e-other'], { env });
     expect(await runJson<unknown[]>(['identity', 'list', '--limit', '1'], { env })).toHaveLength(1);
 
     const described = await runBin(['identity', 'describe', identityPoolId, '-o', 'json'], { env });
     expect(described.code).toBe(0);
-    expect(JSON.parse(described.stdout)).toMatchObject({ IdentityPoolId: identityPoolId, IdentityPoolName: 'e2e-app' });
+    expect(JSON.parse(described.stdout)).toMatchObject({ id: identityPoolId, name: 'e2e-app' });
     // moto has no GetIdentityPoolRoles: describe says so and still shows the pool.
     expect(described.stderr).toMatch(/warning: roles not shown: .*GetIdentityPoolRoles/);
   });
@@ -241,14 +241,14 @@ describe.skipIf(!moto.url)(SUITE, () => {
   it('deletes only with --yes', async () => {
     const env = emulatorEnv(moto.url!);
     const pool = await runJson(['identity', 'create', 'e2e-doomed'], { env });
-    const refused = await runBin(['identity', 'delete', pool.IdentityPoolId], { env });
+    const refused = await runBin(['identity', 'delete', pool.id], { env });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/--yes/);
     const sdk = identitySdk(moto.url!);
-    await expect(sdk.send(new DescribeIdentityPoolCommand({ IdentityPoolId: pool.IdentityPoolId }))).resolves.toMatchObject({ IdentityPoolName: 'e2e-doomed' });
+    await expect(sdk.send(new DescribeIdentityPoolCommand({ IdentityPoolId: pool.id }))).resolves.toMatchObject({ IdentityPoolName: 'e2e-doomed' });
 
-    expect((await runBin(['identity', 'delete', pool.IdentityPoolId, '--yes'], { env })).code).toBe(0);
-    await expect(sdk.send(new DescribeIdentityPoolCommand({ IdentityPoolId: pool.IdentityPoolId }))).rejects.toMatchObject({
+    expect((await runBin(['identity', 'delete', pool.id, '--yes'], { env })).code).toBe(0);
+    await expect(sdk.send(new DescribeIdentityPoolCommand({ IdentityPoolId: pool.id }))).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
     });
   });
@@ -259,7 +259,7 @@ describe.skipIf(!moto.url)(SUITE, () => {
      * region, no cognito-admin config — only what the command line and the state folder give.
      */
     function awsConfig(profile: string, args: string[], state?: string) {
-      const dir = mkdtempSync(join(tmpdir(), 'cognito-admin-aws-config-'));
+      const dir = tempDir('cognito-admin-aws-config-');
       const home = join(dir, 'home');
       const envPart = [
         'env', '-i', `HOME=${home}`, `COGNITO_ADMIN_CONFIG=${join(dir, 'config.json')}`,
@@ -291,7 +291,7 @@ describe.skipIf(!moto.url)(SUITE, () => {
     });
 
     it('a signed-in profile uses the saved session, and the basic flow passes through unchanged', async () => {
-      const state = mkdtempSync(join(tmpdir(), 'cognito-admin-state-'));
+      const state = tempDir('cognito-admin-state-');
       saveSession({ XDG_STATE_HOME: state }, user, moto.url!);
       const enhanced = awsConfig('cognito-user', ['--endpoint', moto.url!, '--identity-pool', identityPoolId], state);
       await expect(fromProcess({ profile: 'cognito-user', ...enhanced, ignoreCache: true })()).resolves.toMatchObject({

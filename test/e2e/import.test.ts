@@ -120,7 +120,7 @@ function withPrefix(state: Map<string, Stored>, prefix: string): string[] {
 
 /** A pool with custom:tier and the groups, created through the CLI and the emulator's API. */
 async function newPool(env: Record<string, string | undefined>, sdk: CognitoIdentityProviderClient, name: string, groups = GROUPS) {
-  const { poolId } = await runJson<{ poolId: string }>(['pool', 'create', name], { env });
+  const { id: poolId } = await runJson<{ id: string }>(['pool', 'create', name], { env });
   await sdk.send(new AddCustomAttributesCommand({ UserPoolId: poolId, CustomAttributes: [{ Name: 'tier', AttributeDataType: 'String', Mutable: true }] }));
   for (const group of groups) await sdk.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: group }));
   return poolId;

@@ -11,16 +11,16 @@ for (const emu of emulators()) {
         ['pool', 'create', 'e2e-shop', '--sign-in', 'email', '--password-min-length', '10', '--with-client', 'web', '--flows', 'srp,password,admin,refresh', '--save-profile', 'shop'],
         { env },
       );
-      expect(created.poolId).toMatch(/_/);
-      expect(created.clientId).toBeTruthy();
+      expect(created.id).toMatch(/_/);
+      expect(created.client.id).toBeTruthy();
 
       const sdk = await emulatorSdk(emu.url!);
-      const { UserPool } = await sdk.send(new DescribeUserPoolCommand({ UserPoolId: created.poolId }));
+      const { UserPool } = await sdk.send(new DescribeUserPoolCommand({ UserPoolId: created.id }));
       expect(UserPool?.Name).toBe('e2e-shop');
       expect(UserPool?.UsernameAttributes).toEqual(['email']);
       expect(UserPool?.Policies?.PasswordPolicy?.MinimumLength).toBe(10);
       const { UserPoolClient } = await sdk.send(
-        new DescribeUserPoolClientCommand({ UserPoolId: created.poolId, ClientId: created.clientId }),
+        new DescribeUserPoolClientCommand({ UserPoolId: created.id, ClientId: created.client.id }),
       );
       expect(UserPoolClient?.ExplicitAuthFlows?.sort()).toEqual(
         ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH'],
@@ -28,25 +28,25 @@ for (const emu of emulators()) {
 
       // The saved profile is now the default: no --pool needed.
       const profile = await runJson(['profile', 'show', 'shop'], { env });
-      expect(profile).toMatchObject({ name: 'shop', userPoolId: created.poolId, clientId: created.clientId });
+      expect(profile).toMatchObject({ name: 'shop', userPoolId: created.id, clientId: created.client.id });
 
-      const pools = await runJson<Array<{ Id: string }>>(['pool', 'list'], { env });
-      expect(pools.map((p) => p.Id)).toContain(created.poolId);
+      const pools = await runJson<Array<{ id: string }>>(['pool', 'list'], { env });
+      expect(pools.map((p) => p.id)).toContain(created.id);
       const described = await runJson(['pool', 'describe'], { env });
-      expect(described.Id).toBe(created.poolId);
+      expect(described.id).toBe(created.id);
 
       const second = await runJson(['client', 'create', 'backend', '--flows', 'admin,refresh'], { env });
-      const clients = await runJson<Array<{ ClientId: string }>>(['client', 'list'], { env });
-      expect(clients.map((c) => c.ClientId).sort()).toEqual([created.clientId, second.clientId].sort());
+      const clients = await runJson<Array<{ id: string }>>(['client', 'list'], { env });
+      expect(clients.map((c) => c.id).sort()).toEqual([created.client.id, second.id].sort());
 
-      const refused = await runBin(['client', 'delete', second.clientId], { env });
+      const refused = await runBin(['client', 'delete', second.id], { env });
       expect(refused.code).toBe(2);
       expect(refused.stderr).toMatch(/--yes/);
       expect((await runJson<unknown[]>(['client', 'list'], { env })).length).toBe(2);
 
-      expect((await runBin(['client', 'delete', second.clientId, '--yes'], { env })).code).toBe(0);
-      expect((await runBin(['pool', 'delete', created.poolId, '--yes'], { env })).code).toBe(0);
-      await expect(sdk.send(new DescribeUserPoolCommand({ UserPoolId: created.poolId }))).rejects.toMatchObject({
+      expect((await runBin(['client', 'delete', second.id, '--yes'], { env })).code).toBe(0);
+      expect((await runBin(['pool', 'delete', created.id, '--yes'], { env })).code).toBe(0);
+      await expect(sdk.send(new DescribeUserPoolCommand({ UserPoolId: created.id }))).rejects.toMatchObject({
         name: 'ResourceNotFoundException',
       });
     });

@@ -94,8 +94,8 @@ for (const emu of emulators()) {
         ['pool', 'create', 'e2e-users', '--with-client', 'web', '--flows', 'srp,password,admin,refresh', '--save-profile', 'users'],
         { env },
       );
-      poolId = created.poolId;
-      clientId = created.clientId;
+      poolId = created.id;
+      clientId = created.client.id;
       sdk = await emulatorSdk(emu.url!);
       await sdk.send(
         new AddCustomAttributesCommand({ UserPoolId: poolId, CustomAttributes: [{ Name: 'tier', AttributeDataType: 'String', Mutable: true }] }),
@@ -261,11 +261,11 @@ for (const emu of emulators()) {
     });
 
     it('groups: the groups of a user, as the emulator holds them', async () => {
-      const groups = await json<Array<{ GroupName: string }>>(['user', 'groups', 'ann']);
+      const groups = await json<Array<{ name: string }>>(['user', 'groups', 'ann']);
       const stored = await sdk.send(new AdminListGroupsForUserCommand({ UserPoolId: poolId, Username: 'ann' }));
-      expect(groups.map((g) => g.GroupName).sort()).toEqual(['admins', 'staff']);
-      expect(groups.map((g) => g.GroupName).sort()).toEqual((stored.Groups ?? []).map((g) => g.GroupName).sort());
-      expect(await json(['user', 'groups', 'bob'])).toEqual([expect.objectContaining({ GroupName: 'staff' })]);
+      expect(groups.map((g) => g.name).sort()).toEqual(['admins', 'staff']);
+      expect(groups.map((g) => g.name).sort()).toEqual((stored.Groups ?? []).map((g) => g.GroupName).sort());
+      expect(await json(['user', 'groups', 'bob'])).toEqual([expect.objectContaining({ name: 'staff' })]);
     });
 
     unless('resend')(named(skipNote('invite: sends the invitation again', 'resend'), 'resendKeepsUser'), async () => {
@@ -317,29 +317,29 @@ for (const emu of emulators()) {
 
     it(named('email-as-username pool: Cognito names the user, the email still finds it', 'groupsByAlias'), async () => {
       const pool = await runJson(['pool', 'create', 'e2e-email', '--sign-in', 'email'], { env });
-      const penv = { ...env, COGNITO_USER_POOL_ID: pool.poolId };
-      await sdk.send(new CreateGroupCommand({ UserPoolId: pool.poolId, GroupName: 'staff' }));
+      const penv = { ...env, COGNITO_USER_POOL_ID: pool.id };
+      await sdk.send(new CreateGroupCommand({ UserPoolId: pool.id, GroupName: 'staff' }));
       const out = await runJson(['user', 'create', 'dora@example.com', '--email', 'dora@example.com', '--invite', 'none', '--group', 'staff'], { env: penv });
       expect(out.username).not.toBe('dora@example.com');
       expect(out.attributes.email).toBe('dora@example.com');
 
-      const stored = await sdk.send(new AdminGetUserCommand({ UserPoolId: pool.poolId, Username: 'dora@example.com' }));
+      const stored = await sdk.send(new AdminGetUserCommand({ UserPoolId: pool.id, Username: 'dora@example.com' }));
       expect(stored.Username).toBe(out.username);
-      const staff = await sdk.send(new ListUsersInGroupCommand({ UserPoolId: pool.poolId, GroupName: 'staff' }));
+      const staff = await sdk.send(new ListUsersInGroupCommand({ UserPoolId: pool.id, GroupName: 'staff' }));
       expect(staff.Users?.map((u) => u.Username)).toEqual([out.username]);
 
       expect((await runJson(['user', 'get', 'dora@example.com'], { env: penv })).username).toBe(out.username);
-      expect((await runJson(['user', 'groups', out.username], { env: penv })).map((g: { GroupName: string }) => g.GroupName)).toEqual(['staff']);
+      expect((await runJson(['user', 'groups', out.username], { env: penv })).map((g: { name: string }) => g.name)).toEqual(['staff']);
       if (!gaps.groupsByAlias) {
-        expect((await runJson(['user', 'groups', 'dora@example.com'], { env: penv })).map((g: { GroupName: string }) => g.GroupName)).toEqual(['staff']);
+        expect((await runJson(['user', 'groups', 'dora@example.com'], { env: penv })).map((g: { name: string }) => g.name)).toEqual(['staff']);
       }
     });
 
     unless('pagination')(skipNote('list: follows ListUsers pages of 60 with the filter re-sent, and --limit cuts', 'pagination'), async () => {
       const pool = await runJson(['pool', 'create', 'e2e-many'], { env });
-      const penv = { ...env, COGNITO_USER_POOL_ID: pool.poolId };
+      const penv = { ...env, COGNITO_USER_POOL_ID: pool.id };
       const create = (username: string) =>
-        sdk.send(new AdminCreateUserCommand({ UserPoolId: pool.poolId, Username: username, MessageAction: 'SUPPRESS' }));
+        sdk.send(new AdminCreateUserCommand({ UserPoolId: pool.id, Username: username, MessageAction: 'SUPPRESS' }));
       const names = Array.from({ length: 65 }, (_, i) => `bulk${String(i).padStart(3, '0')}`);
       // Users the filter must leave out, on every page were the filter dropped after the first.
       const others = Array.from({ length: 10 }, (_, i) => `other${i}`);

@@ -1,11 +1,10 @@
 // Runs the CLI in-process with fake streams and a private environment: for unit tests of
 // commands, with the AWS SDK mocked by aws-sdk-client-mock.
 import { PassThrough, Readable, Writable } from 'node:stream';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/main.js';
 import type { Prompter } from '../../src/io/prompter.js';
+import { tempDir } from './temp-dirs.js';
 
 export interface CliResult {
   code: number;
@@ -31,9 +30,9 @@ class Capture extends Writable {
   }
 }
 
-/** A fresh config/state folder per call unless the test passes its own. */
+/** A fresh config/state folder per call (removed when the test file ends) unless the test passes its own. */
 export function isolatedEnv(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
-  const home = mkdtempSync(join(tmpdir(), 'cognito-admin-test-'));
+  const home = tempDir('cognito-admin-test-');
   return {
     PATH: process.env.PATH,
     HOME: home,

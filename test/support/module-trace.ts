@@ -1,10 +1,10 @@
 // Records which packages a CLI process loads, whether through `import` (an ESM resolve hook) or
 // `require` (the bundle loads its dependencies with require): for tests that a light command
 // stays light.
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { tempDir } from './temp-dirs.js';
 
 export interface ModuleTrace {
   /** Node flags that install the tracing; put them before the script. */
@@ -14,7 +14,7 @@ export interface ModuleTrace {
 }
 
 export function moduleTrace(): ModuleTrace {
-  const dir = mkdtempSync(join(tmpdir(), 'cognito-admin-trace-'));
+  const dir = tempDir('cognito-admin-trace-');
   const log = join(dir, 'loaded.txt');
   writeFileSync(log, '');
   const cjs = join(dir, 'trace-require.cjs');

@@ -42,6 +42,19 @@ describe('bad input', () => {
     expect(unknown.stderr).toMatch(/unknown command 'fly'/);
   });
 
+  it('an unknown verb of a noun → exit 2 "unknown command" with the closest verbs, not the help', async () => {
+    const result = await runCli(['pool', 'frobnicate']);
+    expect(result.code).toBe(2);
+    oneLineError(result.stderr);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^error: unknown command 'pool frobnicate'/);
+    expect(result.stderr).toMatch(/hint: closest: pool /);
+    const typo = await runCli(['user', 'delet', 'ann']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/hint: closest: user delete,/);
+    expect(mock.calls()).toHaveLength(0);
+  });
+
   it('--help and --version exit 0 on stdout', async () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);

@@ -2,7 +2,10 @@
 import { CreateUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../../context.js';
 import { registerSecret } from '../../aws/redact.js';
-import { flowName, planClientCreate, type ClientCreateFlags } from './create-request.js';
+import { noteSavedProfile } from '../profile/saved-note.js';
+import { planClientCreate, type ClientCreateFlags } from './create-request.js';
+import { clientView } from '../../views/client.js';
+import { printClient } from './read.js';
 
 export interface ClientCreateOptions extends ClientCreateFlags {
   saveProfile?: string;
@@ -18,19 +21,11 @@ export async function createClient(ctx: Context, name: string, options: ClientCr
   registerSecret(client?.ClientSecret);
   if (options.saveProfile) {
     ctx.store.update(options.saveProfile, { userPoolId: poolId, clientId: client!.ClientId, clientSecret: client!.ClientSecret });
-    ctx.out.note(`saved as profile ${options.saveProfile}${client?.ClientSecret ? ' (with the client secret)' : ''}`);
+    noteSavedProfile(ctx, options.saveProfile, client?.ClientSecret ? ' (with the client secret)' : '');
   }
-  const view = {
-    clientId: client!.ClientId,
-    name: client!.ClientName,
-    poolId,
-    flows: (client!.ExplicitAuthFlows ?? []).map(flowName),
-    hasSecret: Boolean(client!.ClientSecret),
-    // The secret is only shown on request: it belongs in a secret store, not a terminal log.
-    ...(options.showSecret && client!.ClientSecret ? { clientSecret: client!.ClientSecret } : {}),
-  };
+  const view = clientView({ ...client!, UserPoolId: poolId }, options);
   if (ctx.out.format === 'text') ctx.out.text(client!.ClientId!);
-  else ctx.out.record(view);
+  else printClient(ctx, view);
   if (client?.ClientSecret && !options.showSecret && !options.saveProfile) {
     ctx.out.note('the client has a secret: `client describe --show-secret` prints it, or use --save-profile');
   }

@@ -1,13 +1,9 @@
 // client list | describe: read-only views of app clients.
-import {
-  DescribeUserPoolClientCommand,
-  ListUserPoolClientsCommand,
-  type UserPoolClientType,
-} from '@aws-sdk/client-cognito-identity-provider';
+import { DescribeUserPoolClientCommand, ListUserPoolClientsCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../../context.js';
 import { paginate } from '../../aws/paginate.js';
-import { MASK } from '../../aws/redact.js';
-import { flowName } from './create-request.js';
+import { MASK, registerSecret } from '../../aws/redact.js';
+import { clientView, type ClientView } from '../../views/client.js';
 
 export async function listClients(ctx: Context, options: { limit?: number }): Promise<void> {
   const poolId = await ctx.poolId();
@@ -19,10 +15,14 @@ export async function listClients(ctx: Context, options: { limit?: number }): Pr
     },
     { pageSize: 60, limit: options.limit },
   );
-  await ctx.out.list(clients, [
-    { header: 'CLIENT ID', get: (c) => c.ClientId },
-    { header: 'NAME', get: (c) => c.ClientName },
-  ]);
+  await ctx.out.list(
+    clients,
+    [
+      { header: 'CLIENT ID', get: (c) => c.ClientId },
+      { header: 'NAME', get: (c) => c.ClientName },
+    ],
+    (c) => clientView(c, { listed: true }),
+  );
 }
 
 export async function describeClient(ctx: Context, id: string | undefined, options: { showSecret?: boolean }): Promise<void> {
@@ -32,26 +32,24 @@ export async function describeClient(ctx: Context, id: string | undefined, optio
   const { UserPoolClient: client } = await idp.send(
     new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId }),
   );
-  const shown: UserPoolClientType = {
-    ...client!,
-    ClientSecret: client?.ClientSecret && !options.showSecret ? MASK : client?.ClientSecret,
-  };
-  if (ctx.out.structured) return ctx.out.record(shown);
-  ctx.out.record(shown, [
-    { header: 'client id', get: (c: UserPoolClientType) => c.ClientId },
-    { header: 'name', get: (c: UserPoolClientType) => c.ClientName },
-    { header: 'pool', get: (c: UserPoolClientType) => c.UserPoolId },
-    { header: 'flows', get: (c: UserPoolClientType) => (c.ExplicitAuthFlows ?? []).map(flowName) },
-    { header: 'secret', get: (c: UserPoolClientType) => c.ClientSecret ?? 'none' },
-    { header: 'access token validity', get: (c: UserPoolClientType) => validity(c.AccessTokenValidity, c.TokenValidityUnits?.AccessToken ?? 'hours') },
-    { header: 'id token validity', get: (c: UserPoolClientType) => validity(c.IdTokenValidity, c.TokenValidityUnits?.IdToken ?? 'hours') },
-    { header: 'refresh token validity', get: (c: UserPoolClientType) => validity(c.RefreshTokenValidity, c.TokenValidityUnits?.RefreshToken ?? 'days') },
-    { header: 'prevent user existence errors', get: (c: UserPoolClientType) => c.PreventUserExistenceErrors },
-    { header: 'token revocation', get: (c: UserPoolClientType) => c.EnableTokenRevocation },
-    { header: 'created', get: (c: UserPoolClientType) => c.CreationDate },
-  ]);
+  registerSecret(client?.ClientSecret);
+  printClient(ctx, clientView(client!, options));
 }
 
-function validity(value: number | undefined, unit: string): string | undefined {
-  return value === undefined ? undefined : `${value} ${unit}`;
+/** A client as a record: the whole view in JSON, the fields an operator reads in a table. */
+export function printClient(ctx: Context, view: ClientView): void {
+  if (ctx.out.structured) return ctx.out.record(view);
+  ctx.out.record(view, [
+    { header: 'client id', get: (c: ClientView) => c.id },
+    { header: 'name', get: (c: ClientView) => c.name },
+    { header: 'pool', get: (c: ClientView) => c.poolId },
+    { header: 'flows', get: (c: ClientView) => c.flows },
+    { header: 'secret', get: (c: ClientView) => c.secret ?? (c.hasSecret ? MASK : 'none') },
+    { header: 'access token validity', get: (c: ClientView) => c.accessTokenValidity },
+    { header: 'id token validity', get: (c: ClientView) => c.idTokenValidity },
+    { header: 'refresh token validity', get: (c: ClientView) => c.refreshTokenValidity },
+    { header: 'prevent user existence errors', get: (c: ClientView) => c.preventUserExistenceErrors },
+    { header: 'token revocation', get: (c: ClientView) => c.tokenRevocation },
+    { header: 'created', get: (c: ClientView) => c.created },
+  ]);
 }

@@ -1,10 +1,10 @@
 // The users of `group add|remove`: from the arguments and from --from-file (a file or `-` for
 // stdin, one username per line, blank lines and `#` comment lines skipped), de-duplicated in
 // first-seen order and checked before any change is made.
-import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
+import { openInputFile } from '../../io/input-file.js';
 import { checkUsername } from './rules.js';
 
 export interface UsernameSources {
@@ -48,16 +48,7 @@ async function* lines(ctx: Context, source: string): AsyncGenerator<string> {
     for (let line = await ctx.stdin.next(); line !== undefined; line = await ctx.stdin.next()) yield line;
     return;
   }
-  const stream = createReadStream(source, { encoding: 'utf8' });
-  const opened = new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', reject);
-  });
-  try {
-    await opened;
-  } catch (err) {
-    throw new UsageError(`cannot read --from-file ${source}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
+  const stream = await openInputFile(source, '--from-file');
   const reader = createInterface({ input: stream, crlfDelay: Infinity });
   try {
     for await (const line of reader) yield line.replace(/^\uFEFF/, '');

@@ -3,6 +3,8 @@
 import { CreateIdentityPoolCommand, type CreateIdentityPoolCommandInput } from '@aws-sdk/client-cognito-identity';
 import type { Context } from '../../context.js';
 import { checkDeveloperProvider, checkIdentityPoolName, userPoolProvider } from './common.js';
+import type { Column } from '../../io/output.js';
+import { identityPoolView, type IdentityPoolView } from '../../views/identity-pool.js';
 
 export interface IdentityCreateOptions {
   /** `--user-pool <id>`, or `true` for a bare `--user-pool` (the resolved pool). */
@@ -37,7 +39,7 @@ export async function createIdentityPool(ctx: Context, name: string, options: Id
   const identity = await ctx.identity();
   const created = await identity.send(new CreateIdentityPoolCommand(input));
   if (ctx.out.format === 'text') ctx.out.text(created.IdentityPoolId!);
-  else ctx.out.record(created, ctx.out.structured ? undefined : summary());
+  else printIdentityPool(ctx, identityPoolView(created));
 }
 
 /** A user pool is linked when asked for: `--user-pool [id]`, or `--client <id>` on the command line. */
@@ -47,27 +49,25 @@ function linksUserPool(ctx: Context, options: IdentityCreateOptions): boolean {
     : ctx.settings.clientId?.source === 'flag';
 }
 
-export function summary() {
-  type Pool = {
-    IdentityPoolId?: string;
-    IdentityPoolName?: string;
-    AllowUnauthenticatedIdentities?: boolean;
-    AllowClassicFlow?: boolean;
-    DeveloperProviderName?: string;
-    CognitoIdentityProviders?: Array<{ ProviderName?: string; ClientId?: string }>;
-    SupportedLoginProviders?: Record<string, string>;
-    OpenIdConnectProviderARNs?: string[];
-    SamlProviderARNs?: string[];
-  };
+/** An identity pool as a record: the whole view in JSON, a summary in a table. */
+export function printIdentityPool(ctx: Context, view: IdentityPoolView): void {
+  ctx.out.record(view, ctx.out.structured ? undefined : summary());
+}
+
+function summary(): Column<IdentityPoolView>[] {
+  const allowed = (v: boolean | undefined) => (v === undefined ? undefined : v ? 'allowed' : 'not allowed');
   return [
-    { header: 'id', get: (p: Pool) => p.IdentityPoolId },
-    { header: 'name', get: (p: Pool) => p.IdentityPoolName },
-    { header: 'guests', get: (p: Pool) => (p.AllowUnauthenticatedIdentities ? 'allowed' : 'not allowed') },
-    { header: 'basic flow', get: (p: Pool) => (p.AllowClassicFlow === undefined ? undefined : p.AllowClassicFlow ? 'allowed' : 'not allowed') },
-    { header: 'user pools', get: (p: Pool) => p.CognitoIdentityProviders?.map((c) => `${c.ProviderName} (client ${c.ClientId})`) },
-    { header: 'developer provider', get: (p: Pool) => p.DeveloperProviderName },
-    { header: 'social providers', get: (p: Pool) => p.SupportedLoginProviders && Object.keys(p.SupportedLoginProviders) },
-    { header: 'OIDC providers', get: (p: Pool) => p.OpenIdConnectProviderARNs },
-    { header: 'SAML providers', get: (p: Pool) => p.SamlProviderARNs },
+    { header: 'id', get: (p) => p.id },
+    { header: 'name', get: (p) => p.name },
+    { header: 'guests', get: (p) => allowed(p.allowGuests) ?? 'not allowed' },
+    { header: 'basic flow', get: (p) => allowed(p.allowClassicFlow) },
+    { header: 'user pools', get: (p) => p.userPools?.map((c) => `${c.provider} (client ${c.clientId})`) },
+    { header: 'developer provider', get: (p) => p.developerProvider },
+    { header: 'social providers', get: (p) => p.loginProviders && Object.keys(p.loginProviders) },
+    { header: 'OIDC providers', get: (p) => p.openIdConnectProviderArns },
+    { header: 'SAML providers', get: (p) => p.samlProviderArns },
+    { header: 'authenticated role', get: (p) => p.roles?.authenticated },
+    { header: 'guest role', get: (p) => p.roles?.guest },
+    { header: 'role mappings', get: (p) => p.roleMappings && Object.keys(p.roleMappings) },
   ];
 }

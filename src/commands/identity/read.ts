@@ -9,7 +9,8 @@ import type { Context } from '../../context.js';
 import { paginate } from '../../aws/paginate.js';
 import { translateAwsError } from '../../aws/errors.js';
 import { checkIdentityPoolId, identityClient, sendNamed } from './common.js';
-import { summary } from './create.js';
+import { printIdentityPool } from './create.js';
+import { identityPoolView } from '../../views/identity-pool.js';
 
 export async function listIdentityPools(ctx: Context, options: { limit?: number }): Promise<void> {
   const identity = await ctx.identity();
@@ -20,10 +21,14 @@ export async function listIdentityPools(ctx: Context, options: { limit?: number 
     },
     { pageSize: 60, limit: options.limit },
   );
-  await ctx.out.list(pools, [
-    { header: 'ID', get: (p) => p.IdentityPoolId },
-    { header: 'NAME', get: (p) => p.IdentityPoolName },
-  ]);
+  await ctx.out.list(
+    pools,
+    [
+      { header: 'ID', get: (p) => p.IdentityPoolId },
+      { header: 'NAME', get: (p) => p.IdentityPoolName },
+    ],
+    (p) => identityPoolView(p),
+  );
 }
 
 /**
@@ -44,16 +49,5 @@ export async function describeIdentityPool(ctx: Context, id: string | undefined)
   } catch (err) {
     ctx.out.warn(`roles not shown: ${translateAwsError(err, ctx.errorContext()).message}`);
   }
-  const described = { ...pool, ...roles };
-  ctx.out.record(
-    described,
-    ctx.out.structured
-      ? undefined
-      : [
-          ...summary(),
-          { header: 'authenticated role', get: () => roles.Roles?.authenticated },
-          { header: 'guest role', get: () => roles.Roles?.unauthenticated },
-          { header: 'role mappings', get: () => roles.RoleMappings && Object.keys(roles.RoleMappings) },
-        ],
-  );
+  printIdentityPool(ctx, identityPoolView(pool, roles));
 }

@@ -4,6 +4,7 @@ import { GetIdentityPoolRolesCommand, SetIdentityPoolRolesCommand } from '@aws-s
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { checkIdentityPoolId, checkRoleArn, identityClient, sendNamed } from './common.js';
+import { rolesView } from '../../views/identity-pool.js';
 
 export interface SetRolesOptions {
   authenticated?: string;
@@ -37,5 +38,5 @@ export async function setIdentityPoolRoles(ctx: Context, id: string, options: Se
     ),
   );
   const changed = [options.authenticated && 'authenticated', options.guest && 'guest'].filter(Boolean).join(' and ');
-  ctx.out.done(`set the ${changed} role of identity pool ${poolId}`, { IdentityPoolId: poolId, Roles: roles });
+  ctx.out.done(`set the ${changed} role of identity pool ${poolId}`, { id: poolId, roles: rolesView(roles) });
 }

@@ -6,6 +6,8 @@ import {
   CreateUserPoolCommand,
   DeleteUserPoolCommand,
   SetUserPoolMfaConfigCommand,
+  type SchemaAttributeType,
+  type UserPoolClientType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../../context.js';
 import { CliError } from '../../errors.js';
@@ -13,15 +15,23 @@ import { translateAwsError } from '../../aws/errors.js';
 import { planPoolCreate, type PoolCreateFlags } from './create-request.js';
 import { planClientCreate, type ClientCreateFlags } from '../client/create-request.js';
 import { registerSecret } from '../../aws/redact.js';
+import { noteSavedProfile } from '../profile/saved-note.js';
+import type { Column } from '../../io/output.js';
+import { poolView, type PoolView } from '../../views/pool.js';
+import { clientView, type ClientView } from '../../views/client.js';
 
 export interface PoolCreateOptions extends PoolCreateFlags, ClientCreateFlags {
   withClient?: string;
+  customAttribute?: SchemaAttributeType[];
   saveProfile?: string;
   dryRun?: boolean;
 }
 
 export async function createPool(ctx: Context, name: string, options: PoolCreateOptions): Promise<void> {
   const plan = planPoolCreate(name, options, randomUUID());
+  if (options.customAttribute?.length) {
+    plan.createUserPool.Schema = [...(plan.createUserPool.Schema ?? []), ...options.customAttribute];
+  }
   // Client flags are checked before anything is created.
   if (options.withClient) planClientCreate('placeholder_x', options.withClient, options);
   if (options.saveProfile) ctx.store.load(); // a broken config file stops us before any change
@@ -36,7 +46,7 @@ export async function createPool(ctx: Context, name: string, options: PoolCreate
   const idp = await ctx.idp();
   const { UserPool } = await idp.send(new CreateUserPoolCommand(plan.createUserPool as any));
   const poolId = UserPool!.Id!;
-  let client: { ClientId?: string; ClientName?: string; ClientSecret?: string } | undefined;
+  let client: UserPoolClientType | undefined;
   try {
     if (plan.mfaConfig) await idp.send(new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, ...plan.mfaConfig }));
     if (options.withClient) {
@@ -50,7 +60,6 @@ export async function createPool(ctx: Context, name: string, options: PoolCreate
     await rollBack(ctx, poolId, err);
   }
 
-  const region = ctx.region()?.value ?? (await idp.config.region());
   if (options.saveProfile) {
     ctx.store.update(options.saveProfile, {
       userPoolId: poolId,
@@ -60,26 +69,32 @@ export async function createPool(ctx: Context, name: string, options: PoolCreate
       endpoint: ctx.settings.endpoint?.value,
       awsProfile: ctx.settings.awsProfile?.value,
     });
-    ctx.out.note(`saved as profile ${options.saveProfile}`);
+    noteSavedProfile(ctx, options.saveProfile);
   }
 
-  const result = {
-    poolId,
-    name: UserPool!.Name,
-    arn: UserPool!.Arn,
-    region,
-    mfa: plan.mfaConfig?.MfaConfiguration ?? 'OFF',
-    clientId: client?.ClientId,
-    clientName: client?.ClientName,
-    clientHasSecret: client ? Boolean(client.ClientSecret) : undefined,
+  // The pool's own view, as `pool describe` prints it, with the new client's as `client describe`.
+  const result: PoolView & { client?: ClientView } = {
+    ...poolView({ ...UserPool!, MfaConfiguration: plan.mfaConfig?.MfaConfiguration ?? UserPool!.MfaConfiguration }),
+    client: client && clientView({ ...client, UserPoolId: poolId }),
   };
   if (ctx.out.format === 'text') {
     ctx.out.text(poolId);
     if (client?.ClientId) ctx.out.text(client.ClientId);
   } else {
-    ctx.out.record(result);
+    ctx.out.record(result, ctx.out.structured ? undefined : CREATED_COLUMNS);
   }
 }
+
+const CREATED_COLUMNS: Column<PoolView & { client?: ClientView }>[] = [
+  { header: 'id', get: (p) => p.id },
+  { header: 'name', get: (p) => p.name },
+  { header: 'arn', get: (p) => p.arn },
+  { header: 'mfa', get: (p) => p.mfa },
+  { header: 'sign-in', get: (p) => p.signIn },
+  { header: 'client id', get: (p) => p.client?.id },
+  { header: 'client name', get: (p) => p.client?.name },
+  { header: 'client secret', get: (p) => (p.client ? (p.client.hasSecret ? 'yes' : 'none') : undefined) },
+];
 
 async function rollBack(ctx: Context, poolId: string, cause: unknown): Promise<never> {
   const failure = translateAwsError(cause, ctx.errorContext());

@@ -3,6 +3,18 @@ import { Command, Option } from 'commander';
 import { commaList, examples, handler, nonNegativeInt, positiveInt, type Runtime } from '../shared.js';
 import { AUTO_VERIFY, MFA_MODES, PASSWORD_RULES, SIGN_IN } from './create-request.js';
 import { FLOWS } from '../client/create-request.js';
+import { collectCustomAttributes, CUSTOM_ATTRIBUTE_SYNTAX } from './custom-attributes.js';
+import { UsageError } from '../../errors.js';
+import type { SchemaAttributeType } from '@aws-sdk/client-cognito-identity-provider';
+
+/** Positional specs parse like the option; a bad one is a usage error. */
+function collectAttribute(previous: SchemaAttributeType[], spec: string): SchemaAttributeType[] {
+  try {
+    return collectCustomAttributes(spec, previous);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
 
 export function registerPool(program: Command, runtime: Runtime): void {
   const pool = program.command('pool').description('Create, list, describe and delete user pools');
@@ -22,6 +34,7 @@ export function registerPool(program: Command, runtime: Runtime): void {
       .option('--auto-verify <list>', `attributes Cognito verifies by sending a code: ${AUTO_VERIFY.join(', ')}`, commaList(AUTO_VERIFY))
       .option('--required <attrs>', 'standard attributes every user must have, comma-separated', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
       .option('--deletion-protection', 'refuse DeleteUserPool until this is turned off')
+      .option('--custom-attribute <spec>', `a custom attribute, ${CUSTOM_ATTRIBUTE_SYNTAX} (repeatable)`, collectCustomAttributes)
       .option('--with-client <name>', 'also create an app client with this name')
       .option('--flows <list>', `with --with-client: sign-in flows (${FLOWS.join(', ')})`, commaList(FLOWS))
       .option('--secret', 'with --with-client: give the app client a secret')
@@ -36,6 +49,23 @@ export function registerPool(program: Command, runtime: Runtime): void {
     'pool create shop --sign-in email --with-client web --save-profile shop',
     'pool create staff --sign-in username,email --mfa on --totp --password-min-length 12',
     'pool create test --dry-run',
+    'pool create shop --custom-attribute tier:string:1-20 --custom-attribute score:number:0-100',
+  );
+
+  examples(
+    pool
+      .command('add-attribute')
+      .description('Add custom attributes to an existing pool (AddCustomAttributes; Cognito cannot remove them again)')
+      .argument('<spec...>', CUSTOM_ATTRIBUTE_SYNTAX)
+      .option('--dry-run', 'print the AddCustomAttributes request as JSON and stop')
+      .action(
+        handler(runtime, async (ctx, [specs], options: { dryRun?: boolean }) => {
+          const { addCustomAttributes } = await import('./add-attribute.js');
+          await addCustomAttributes(ctx, (specs as string[]).reduce(collectAttribute, []), options);
+        }),
+      ),
+    'pool add-attribute tier:string',
+    'pool add-attribute plan:string:immutable:1-32 seats:number:1-500 --pool eu-west-1_AbC123',
   );
 
   examples(

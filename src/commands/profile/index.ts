@@ -8,20 +8,30 @@ export function registerProfile(program: Command, outer: Runtime): void {
     .command('profile')
     .description('Manage named profiles: region, AWS profile, endpoint, pool, client and more');
 
+  const init = handler(runtime, async (ctx, [name], options: { issuer?: string; setAside?: string }, cmd) => {
+    const { initProfile } = await import('./init.js');
+    await initProfile(ctx, name, { ...cmd.optsWithGlobals(), ...options });
+  });
   examples(
     profile
       .command('init')
       .description('First-run setup: pick the AWS profile, region, pool and app client, save them as the default profile')
       .argument('[name]', 'profile name', 'default')
       .option('--issuer <name>', 'issuer shown in authenticator apps for TOTP')
-      .action(
-        handler(runtime, async (ctx, [name], options: { issuer?: string }, cmd) => {
-          const { initProfile } = await import('./init.js');
-          await initProfile(ctx, name, { ...cmd.optsWithGlobals(), ...options });
-        }),
-      ),
+      .option('--force', 'when the config file is not valid JSON, keep it as config.json.bak and start a new one')
+      .action(async (...all: unknown[]) => {
+        const options = all[all.length - 2] as { force?: boolean; setAside?: string };
+        // Before the Context, which reads the config file and would stop at the broken one.
+        if (options.force) {
+          const { ProfileStore } = await import('../../config/profiles.js');
+          const { configFilePath } = await import('../../config/paths.js');
+          options.setAside = (runtime.store ?? new ProfileStore(configFilePath(runtime.env ?? process.env))).setAsideIfBroken();
+        }
+        await init(...all);
+      }),
     'profile init',
     'profile init prod --aws-profile prod-admin --region eu-west-1 --pool eu-west-1_AbC --client 1example23 --no-input',
+    'profile init --force              # the config file is broken: keep it as config.json.bak, start anew',
   );
 
   examples(

@@ -1,16 +1,30 @@
 // profile init: the first-run setup. Each answer can come from a flag instead, so the same
-// setup runs unattended with --no-input.
+// setup runs unattended with --no-input; without a terminal the flags it needs are required
+// (an empty profile would only make every later command fail).
 import type { Context } from '../../context.js';
+import { CliError, ExitCode, UsageError } from '../../errors.js';
 import { listAwsProfiles } from '../../aws/shared-config.js';
 import { masked, profileValuesFromFlags, type ProfileFlags } from './manage.js';
 import { checkProfileName } from '../../config/profiles.js';
+import { regionFromPoolId } from '../../config/settings.js';
 
 const DEFAULT_CHAIN = '';
 
-export async function initProfile(ctx: Context, name: string, flags: ProfileFlags): Promise<void> {
+export interface InitFlags extends ProfileFlags {
+  /** Where --force kept a config file that was not valid JSON. */
+  setAside?: string;
+}
+
+export async function initProfile(ctx: Context, name: string, flags: InitFlags): Promise<void> {
   checkProfileName(name);
   const values = profileValuesFromFlags(flags);
+  // An emulator's pool id must never be sent to AWS later: the endpoint in effect goes along.
+  values.endpoint ??= ctx.settings.endpoint?.source === 'env' ? ctx.settings.endpoint.value : undefined;
+  values.userPoolId ??= fromEnv(ctx, 'poolId');
+  values.clientId ??= fromEnv(ctx, 'clientId');
   const ask = ctx.prompter.canPrompt;
+  if (!ask) requireUnattended(ctx, values);
+  if (flags.setAside) ctx.out.note(`kept the unreadable config file as ${flags.setAside}; starting a new one`);
 
   if (values.awsProfile === undefined && ask) {
     const profiles = listAwsProfiles(ctx.env);
@@ -27,7 +41,7 @@ export async function initProfile(ctx: Context, name: string, flags: ProfileFlag
     }
   }
 
-  if (values.region === undefined && ask) {
+  if (values.region === undefined && values.endpoint === undefined && ask) {
     const suggested =
       listAwsProfiles(ctx.env).find((p) => p.name === (values.awsProfile ?? 'default'))?.region ??
       ctx.env.AWS_REGION ??
@@ -51,7 +65,8 @@ export async function initProfile(ctx: Context, name: string, flags: ProfileFlag
     client: values.clientId,
   });
   if (values.userPoolId === undefined && ask) {
-    values.userPoolId = await scoped.poolId();
+    if (await hasPools(scoped)) values.userPoolId = await scoped.poolId();
+    else await continueWithoutPool(ctx, scoped, name);
   }
   if (values.clientId === undefined && values.userPoolId && ask) {
     values.clientId = await scoped.clientId();
@@ -59,4 +74,47 @@ export async function initProfile(ctx: Context, name: string, flags: ProfileFlag
 
   const saved = ctx.store.update(name, values, { makeDefault: true });
   ctx.out.done(`saved profile ${name} in ${ctx.store.path} and made it the default`, { name, profile: masked(saved) });
+}
+
+function fromEnv(ctx: Context, key: 'poolId' | 'clientId'): string | undefined {
+  const setting = ctx.settings[key];
+  return setting?.source === 'env' ? setting.value : undefined;
+}
+
+/** Without a terminal nothing can be picked: the pool, and a region to find it in, must be given. */
+function requireUnattended(ctx: Context, values: ReturnType<typeof profileValuesFromFlags>): void {
+  const missing: string[] = [];
+  if (!values.userPoolId) missing.push('--pool <id>');
+  const region =
+    values.region ?? values.endpoint ?? (values.userPoolId && regionFromPoolId(values.userPoolId)) ?? ctx.settings.region?.value;
+  if (!region) missing.push('--region <region>');
+  if (missing.length === 0) return;
+  throw new UsageError(`profile init without a terminal needs ${missing.join(' and ')} (nothing was saved)`, {
+    hint:
+      'also --client <id>, --aws-profile <name> and --endpoint <url> where they apply; ' +
+      'no pool yet? `cognito-admin pool create <name> --with-client web --save-profile <profile>` makes one and saves its profile',
+  });
+}
+
+async function hasPools(scoped: Context): Promise<boolean> {
+  const { ListUserPoolsCommand } = await import('@aws-sdk/client-cognito-identity-provider');
+  const r = await (await scoped.idp()).send(new ListUserPoolsCommand({ MaxResults: 1 }));
+  return (r.UserPools?.length ?? 0) > 0;
+}
+
+/** A new account has no pool to pick: save the rest, or stop and point to `pool create`. */
+async function continueWithoutPool(ctx: Context, scoped: Context, name: string): Promise<void> {
+  const where = scoped.settings.endpoint?.value ?? scoped.region()?.value ?? 'this region';
+  const create = `cognito-admin pool create <name> --with-client web --save-profile ${name}`;
+  const goOn = await ctx.prompter.confirm(
+    `There are no user pools in ${where}. Save the profile without a pool (create one later with \`${create}\`)?`,
+    { flag: '--pool <id>', what: 'a user pool' },
+    true,
+  );
+  if (!goOn) {
+    throw new CliError(`no profile saved: there is no user pool in ${where} to choose`, ExitCode.failed, {
+      hint: `create one with \`${create}\`, which also saves the profile`,
+    });
+  }
+  ctx.out.note(`no pool in the profile yet: \`${create}\` adds one`);
 }

@@ -70,6 +70,7 @@ export function registerExport(user: Command, runtime: Runtime): void {
       )
       .option('--out <file.csv>', 'write to this file (replaced only when the export is complete); default stdout')
       .option('--concurrency <n>', 'group look-ups in flight at once (default 8)', positiveInt)
+      .addOption(new Option('--group-reads <how>', 'memberships per group or per user (default auto: fewer calls)').choices(['auto', 'per-group', 'per-user']).hideHelp())
       .action(
         handler(runtime, async (ctx, _args, options) => {
           const { exportCommand } = await import('./export.js');

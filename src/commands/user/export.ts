@@ -1,6 +1,7 @@
 // user export: every user of the pool as a CSV that `user import` takes back unchanged (the
-// engine's writeExport decides the columns and the cell rules). ListUsers pages of 60, and each
-// user's groups with AdminListGroupsForUser, a few users at a time. With --out the CSV is written
+// engine's writeExport decides the columns and the cell rules). ListUsers pages of 60, and the
+// group memberships read group by group before the users (or per user where that is fewer
+// calls: see memberships.ts). Progress on a terminal. With --out the CSV is written
 // to a temporary file next to the target and renamed over it only when complete, so a failed
 // export never leaves half a backup behind.
 import fs from 'node:fs';
@@ -8,7 +9,6 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import {
-  AdminListGroupsForUserCommand,
   DescribeUserPoolCommand,
   ListUsersCommand,
   type CognitoIdentityProviderClient,
@@ -20,13 +20,17 @@ import { CliError } from '../../errors.js';
 import { paginate } from '../../aws/paginate.js';
 import { writeExport, type ExportedUser, type ExportResult } from '../../import/export.js';
 import { poolFactsFromDescribe, SYSTEM_ATTRIBUTES, type DescribedUserPool } from '../../import/pool-facts.js';
+import { StatusLine } from '../../io/status-line.js';
+import { readMemberships, type GroupReads } from './memberships.js';
 
 export interface ExportOptions {
   out?: string;
   concurrency?: number;
+  /** How group memberships are read (a hidden option, for the benchmark); default auto. */
+  groupReads?: GroupReads;
 }
 
-/** ListUsers and AdminListGroupsForUser return at most 60 items a page. */
+/** ListUsers returns at most 60 users a page. */
 const PAGE_SIZE = 60;
 
 export async function exportCommand(ctx: Context, options: ExportOptions): Promise<void> {
@@ -38,14 +42,28 @@ export async function exportCommand(ctx: Context, options: ExportOptions): Promi
     const { UserPool } = await idp.send(new DescribeUserPoolCommand({ UserPoolId: poolId }));
     if (!UserPool) throw new CliError(`DescribeUserPool returned no pool for ${poolId}`);
     const pool = poolFactsFromDescribe({ ...(UserPool as DescribedUserPool), Id: UserPool.Id ?? poolId });
-    const run = (out: Writable) =>
-      writeExport({
-        pool,
-        users: pages(listUsers(idp, poolId)),
-        groupsOf: (username, signal) => groupsOf(idp, poolId, username, signal),
-        out,
-        concurrency: options.concurrency ?? 8,
-      });
+    const status = StatusLine.for(ctx.streams, ctx.settings.quiet);
+    const memberships = await readMemberships(idp, poolId, {
+      mode: options.groupReads,
+      estimatedUsers: UserPool.EstimatedNumberOfUsers,
+      concurrency: options.concurrency ?? 8,
+      onGroup: (done, total) => status.update(`reading group members: ${done}/${total} groups`),
+    });
+    const estimate = UserPool.EstimatedNumberOfUsers ? ` of about ${UserPool.EstimatedNumberOfUsers}` : '';
+    const run = async (out: Writable) => {
+      try {
+        return await writeExport({
+          pool,
+          users: pages(listUsers(idp, poolId)),
+          groupsOf: memberships.groupsOf,
+          out,
+          concurrency: options.concurrency ?? 8,
+          onProgress: (users) => status.update(`exported ${users}${estimate} users`),
+        });
+      } finally {
+        status.clear();
+      }
+    };
 
     if (!options.out) {
       const result = await run(ctx.streams.stdout);
@@ -107,21 +125,6 @@ async function* pages(users: AsyncIterable<UserType>): AsyncGenerator<ExportedUs
     }
   }
   if (page.length > 0) yield page;
-}
-
-async function groupsOf(idp: CognitoIdentityProviderClient, poolId: string, username: string, signal?: AbortSignal): Promise<string[]> {
-  const names: string[] = [];
-  const groups = paginate(
-    async (token, size) => {
-      const r = await idp.send(new AdminListGroupsForUserCommand({ UserPoolId: poolId, Username: username, Limit: size, NextToken: token }), {
-        abortSignal: signal,
-      });
-      return { items: r.Groups, next: r.NextToken };
-    },
-    { pageSize: PAGE_SIZE },
-  );
-  for await (const g of groups) if (g.GroupName) names.push(g.GroupName);
-  return names;
 }
 
 function report(ctx: Context, result: ExportResult, file: string | undefined): void {

@@ -15,6 +15,7 @@ import { isAwsError } from '../../aws/errors.js';
 import { paginate } from '../../aws/paginate.js';
 import { checkUsername, parseAttributeNames } from './attributes.js';
 import { formatFilter, matchesFilter, parseFilter, parseStatus, type Filter } from './filter.js';
+import { groupView } from '../../views/group.js';
 import { userColumns, userView, type UserView } from './view.js';
 
 /** ListUsers, ListUsersInGroup and AdminListGroupsForUser return at most 60 items a page. */
@@ -138,12 +139,16 @@ export async function listUserGroups(ctx: Context, username: string, options: { 
     },
     { pageSize: PAGE_SIZE, limit: options.limit },
   );
-  await ctx.out.list<GroupType>(groups, [
-    { header: 'GROUP', get: (g) => g.GroupName },
-    { header: 'DESCRIPTION', get: (g) => g.Description },
-    { header: 'PRECEDENCE', get: (g) => g.Precedence },
-    { header: 'ROLE', get: (g) => g.RoleArn },
-  ]);
+  await ctx.out.list<GroupType>(
+    groups,
+    [
+      { header: 'GROUP', get: (g) => g.GroupName },
+      { header: 'DESCRIPTION', get: (g) => g.Description },
+      { header: 'PRECEDENCE', get: (g) => g.Precedence },
+      { header: 'ROLE', get: (g) => g.RoleArn },
+    ],
+    groupView,
+  );
 }
 
 async function* keep<T>(items: AsyncIterable<T>, test: (item: T) => boolean): AsyncGenerator<T> {

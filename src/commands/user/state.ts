@@ -4,6 +4,7 @@ import {
   AdminDeleteUserCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
+  AdminGetUserCommand,
   AdminUserGlobalSignOutCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../../context.js';
@@ -14,8 +15,11 @@ import { checkUsername } from './attributes.js';
 export async function deleteUser(ctx: Context, username: string): Promise<void> {
   checkUsername(username);
   const poolId = await ctx.poolId();
+  const idp = await ctx.idp();
+  // A user that does not exist fails here, before the operator is asked to confirm anything.
+  await idp.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }));
   await ctx.confirmDestructive(`delete user ${username} from pool ${poolId}`);
-  await (await ctx.idp()).send(new AdminDeleteUserCommand({ UserPoolId: poolId, Username: username }));
+  await idp.send(new AdminDeleteUserCommand({ UserPoolId: poolId, Username: username }));
   ctx.out.done(`deleted user ${username}`, { deleted: username });
 }
 

@@ -51,7 +51,54 @@ describe('translateAwsError', () => {
     expect(error.message).toMatch(/cannot reach http:\/\/127\.0\.0\.1:9/);
     expect(error.hint).toMatch(/emulator running/);
     const timeout = translateAwsError(aws('TimeoutError', 'Socket timed out without establishing a connection within 3000 ms'));
-    expect(timeout.message).toMatch(/no answer from AWS in time/);
+    expect(timeout.message).toMatch(/cannot connect to AWS in time/);
+  });
+
+  it('reports an endpoint that connects but never answers as a time-out, without the SDK\'s log text', () => {
+    const silent = Object.assign(
+      new Error('@smithy/node-http-handler - [ERROR] a request has exceeded the configured 2000 ms requestTimeout.'),
+      { name: 'TimeoutError', code: 'ETIMEDOUT' },
+    );
+    const error = translateAwsError(silent, { endpoint: 'http://127.0.0.1:9', timeoutMs: 2000 });
+    expect(error.exitCode).toBe(1);
+    expect(error.code).toBe('TimeoutError');
+    expect(error.message).toBe('no answer from http://127.0.0.1:9 within 2 s');
+    expect(error.message).not.toMatch(/smithy/);
+    expect(error.hint).toMatch(/accepts connections but does not answer/);
+    expect(error.hint).toMatch(/COGNITO_ADMIN_TIMEOUT/);
+    expect(error.hint).not.toMatch(/is the emulator running/);
+  });
+
+  it('says that a named AWS profile does not exist (not that there are no credentials)', () => {
+    const error = translateAwsError(
+      aws('CredentialsProviderError', 'Could not resolve credentials using profile: [nosuch] in configuration/credentials file(s).'),
+      { awsProfile: 'nosuch' },
+    );
+    expect(error.exitCode).toBe(4);
+    expect(error.message).toBe('AWS profile "nosuch" does not exist in the AWS config or credentials files');
+    expect(error.hint).toMatch(/aws configure list-profiles/);
+  });
+
+  it.each([
+    ['User password cannot be reset in the current state.', /user set-password/],
+    ['User cannot be confirmed. Current status is CONFIRMED', /user get/],
+  ])('NotAuthorizedException about the user\'s state (%s) is a failed operation, exit 1', (message, hint) => {
+    const error = translateAwsError(aws('NotAuthorizedException', message));
+    expect(error.exitCode).toBe(1);
+    expect(error.code).toBe('NotAuthorizedException');
+    expect(error.hint).toMatch(hint);
+  });
+
+  it.each([
+    ['EACCES', 'open', '/data/users.csv', 'cannot read /data/users.csv: permission denied'],
+    ['EISDIR', 'read', undefined, 'cannot read the input file: is a folder, not a file'],
+    ['ENOTDIR', 'open', '/etc/passwd/x', 'cannot read /etc/passwd/x: a part of the path is not a folder'],
+  ])('a file error %s is bad input: exit 2 with one readable line', (code, syscall, path, message) => {
+    const err = Object.assign(new Error(`${code}: something, ${syscall}`), { code, syscall, path, errno: -13 });
+    const error = translateAwsError(err);
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe(message);
+    expect(error.code).toBe(code);
   });
 
   it('asks for a region when the SDK has none', () => {

@@ -44,25 +44,26 @@ describe('client commands', () => {
     });
     const result = await runCli(['client', 'create', 'api', '--flows', 'admin', '--secret'], { env: env() });
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ clientId: 'cid', hasSecret: true, flows: ['admin'] });
+    expect(JSON.parse(result.stdout)).toMatchObject({ id: 'cid', hasSecret: true, flows: ['admin'] });
     expect(result.stdout + result.stderr).not.toContain('super-secret-value');
     const shown = await runCli(['client', 'create', 'api', '--secret', '--show-secret'], { env: env() });
-    expect(JSON.parse(shown.stdout).clientSecret).toBe('super-secret-value');
+    expect(JSON.parse(shown.stdout).secret).toBe('super-secret-value');
   });
 
   it('masks the secret on describe unless --show-secret', async () => {
     mock.on(DescribeUserPoolClientCommand).resolves({ UserPoolClient: { ClientId: 'cid', ClientSecret: 'super-secret-value' } });
     const masked = await runCli(['client', 'describe', 'cid'], { env: env() });
-    expect(JSON.parse(masked.stdout).ClientSecret).toBe('****');
+    expect(JSON.parse(masked.stdout)).toEqual({ id: 'cid', hasSecret: true });
+    expect(masked.stdout).not.toContain('super-secret-value');
     const shown = await runCli(['client', 'describe', 'cid', '--show-secret'], { env: env() });
-    expect(JSON.parse(shown.stdout).ClientSecret).toBe('super-secret-value');
+    expect(JSON.parse(shown.stdout).secret).toBe('super-secret-value');
   });
 
   it('lists every page', async () => {
     mock.on(ListUserPoolClientsCommand, { NextToken: undefined }).resolves({ UserPoolClients: [{ ClientId: 'a' }], NextToken: 'p2' });
     mock.on(ListUserPoolClientsCommand, { NextToken: 'p2' }).resolves({ UserPoolClients: [{ ClientId: 'b' }] });
     const result = await runCli(['client', 'list'], { env: env() });
-    expect(JSON.parse(result.stdout).map((c: { ClientId: string }) => c.ClientId)).toEqual(['a', 'b']);
+    expect(JSON.parse(result.stdout).map((c: { id: string }) => c.id)).toEqual(['a', 'b']);
     expect(mock.commandCalls(ListUserPoolClientsCommand).every((c) => c.args[0].input.UserPoolId === 'eu-west-1_Pool')).toBe(true);
   });
 

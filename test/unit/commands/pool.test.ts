@@ -67,7 +67,7 @@ describe('pool create', () => {
       { env },
     );
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ poolId: 'eu-west-1_New', clientId: 'cid', clientHasSecret: true });
+    expect(JSON.parse(result.stdout)).toMatchObject({ id: 'eu-west-1_New', region: 'eu-west-1', client: { id: 'cid', hasSecret: true } });
     expect(result.stdout + result.stderr).not.toContain('the-client-secret');
     expect(mock.commandCalls(SetUserPoolMfaConfigCommand)[0]!.args[0].input).toMatchObject({ UserPoolId: 'eu-west-1_New', MfaConfiguration: 'OPTIONAL' });
     expect(mock.commandCalls(CreateUserPoolClientCommand)[0]!.args[0].input).toMatchObject({ UserPoolId: 'eu-west-1_New', GenerateSecret: true });
@@ -105,7 +105,7 @@ describe('pool list / describe / delete', () => {
     mock.on(ListUserPoolsCommand, { NextToken: undefined }).resolves({ UserPools: [{ Id: 'eu-west-1_A' }, { Id: 'eu-west-1_B' }], NextToken: 'n1' });
     mock.on(ListUserPoolsCommand, { NextToken: 'n1' }).resolves({ UserPools: [{ Id: 'eu-west-1_C' }], NextToken: undefined });
     const all = await runCli(['pool', 'list', '-o', 'ndjson']);
-    expect(all.stdout.trim().split('\n').map((l) => JSON.parse(l).Id)).toEqual(['eu-west-1_A', 'eu-west-1_B', 'eu-west-1_C']);
+    expect(all.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['eu-west-1_A', 'eu-west-1_B', 'eu-west-1_C']);
     mock.resetHistory();
     const limited = await runCli(['pool', 'list', '--limit', '1']);
     expect(JSON.parse(limited.stdout)).toHaveLength(1);
@@ -118,7 +118,7 @@ describe('pool list / describe / delete', () => {
     const result = await runCli(['pool', 'describe', 'ap-south-1_X'], { env });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ Id: 'ap-south-1_X' });
+    expect(JSON.parse(result.stdout)).toEqual({ id: 'ap-south-1_X', name: 'x', region: 'ap-south-1' });
     expect(await mock.call(0).thisValue.config.region()).toBe('ap-south-1');
   });
 

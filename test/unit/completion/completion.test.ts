@@ -1,14 +1,14 @@
 // The completion scripts: checked in under completions/ and equal to what the command tree
 // generates now; bash completion exercised in a real bash; zsh and fish parsed by their shells.
 import { describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync, mkdtempSync, mkdirSync, chmodSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildProgram } from '../../../src/program.js';
 import { completionScript } from '../../../src/completion/script.js';
 import { ProfileStore } from '../../../src/config/profiles.js';
+import { tempDir } from '../../support/temp-dirs.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const files = { bash: 'cognito-admin.bash', zsh: '_cognito-admin', fish: 'cognito-admin.fish' } as const;
@@ -28,7 +28,7 @@ describe('checked-in completion scripts', () => {
 
 describe('bash completion in bash', () => {
   // A stand-in `cognito-admin` on PATH runs our source, with a config holding two profiles.
-  const home = mkdtempSync(join(tmpdir(), 'completion-'));
+  const home = tempDir('completion-');
   const config = join(home, 'config.json');
   const store = new ProfileStore(config);
   store.update('dev', { region: 'eu-west-1' });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, statSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ProfileStore } from '../../../src/config/profiles.js';
 import { configFilePath, stateDir } from '../../../src/config/paths.js';
+import { tempDir } from '../../support/temp-dirs.js';
 
-const fresh = () => new ProfileStore(join(mkdtempSync(join(tmpdir(), 'profiles-')), 'nested', 'config.json'));
+const fresh = () => new ProfileStore(join(tempDir('profiles-'), 'nested', 'config.json'));
 
 describe('ProfileStore', () => {
   it('creates the file 0600 inside a 0700 folder', () => {

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { regionFromPoolId, resolveSettings, checkPoolId } from '../../../src/config/settings.js';
 import { ProfileStore } from '../../../src/config/profiles.js';
+import { tempDir } from '../../support/temp-dirs.js';
 
 const tty = { stdinIsTTY: true, stdoutIsTTY: true, stderrIsTTY: true };
 const piped = { stdinIsTTY: false, stdoutIsTTY: false, stderrIsTTY: false };
 
 function store(profiles: Record<string, Record<string, string>> = {}, def?: string) {
-  const s = new ProfileStore(join(mkdtempSync(join(tmpdir(), 'settings-')), 'config.json'));
+  const s = new ProfileStore(join(tempDir('settings-'), 'config.json'));
   for (const [name, values] of Object.entries(profiles)) s.update(name, values, { makeDefault: name === def });
   return s;
 }

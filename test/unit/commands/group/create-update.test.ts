@@ -47,7 +47,7 @@ describe('group create', () => {
       Precedence: 1,
       RoleArn: ROLE,
     });
-    expect(JSON.parse(result.stdout)).toMatchObject({ GroupName: 'admins', RoleArn: ROLE });
+    expect(JSON.parse(result.stdout)).toMatchObject({ name: 'admins', roleArn: ROLE });
   });
 
   it.each([
@@ -86,7 +86,7 @@ describe('group update', () => {
       Precedence: 5,
       RoleArn: ROLE,
     });
-    expect(JSON.parse(result.stdout)).toMatchObject({ Description: 'New text', Precedence: 5, RoleArn: ROLE });
+    expect(JSON.parse(result.stdout)).toMatchObject({ description: 'New text', precedence: 5, roleArn: ROLE });
   });
 
   it('changes precedence and role without touching the description', async () => {

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   AdminAddUserToGroupCommand,
@@ -10,6 +9,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isolatedEnv, runCli } from '../../../support/cli.js';
 import { awsError, useStrictMock } from '../../../support/sdk-mock.js';
+import { tempDir } from '../../../support/temp-dirs.js';
 
 const POOL = 'eu-west-1_Test123';
 const mock = useStrictMock(CognitoIdentityProviderClient);
@@ -95,7 +95,7 @@ describe('group add', () => {
   });
 
   it('reads usernames from a file: comments and blank lines skipped, duplicates dropped', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'group-add-'));
+    const dir = tempDir('group-add-');
     const file = join(dir, 'users.txt');
     writeFileSync(file, '\uFEFF# testers for the beta\nann\n\n  bob  \r\n# dave left\ncy\nann\n');
     mock.on(AdminAddUserToGroupCommand).resolves({});
@@ -133,7 +133,7 @@ describe('group add', () => {
   it('is a usage error when the file cannot be read', async () => {
     const result = await runCli(['group', 'add', 'admins', '--from-file', '/nonexistent/users.txt'], { env: env() });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/cannot read --from-file \/nonexistent\/users.txt: ENOENT/);
+    expect(result.stderr).toMatch(/cannot read --from-file \/nonexistent\/users.txt: no such file or folder \(ENOENT\)/);
     expect(mock.calls()).toHaveLength(0);
   });
 

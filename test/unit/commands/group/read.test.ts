@@ -19,7 +19,7 @@ describe('group list', () => {
     mock.on(ListGroupsCommand, { NextToken: 't3' }).resolves({ Groups: [{ GroupName: 'd', Precedence: 1 }] });
     const result = await runCli(['group', 'list'], { env: env() });
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).map((g: { GroupName: string }) => g.GroupName)).toEqual(['a', 'b', 'c', 'd']);
+    expect(JSON.parse(result.stdout).map((g: { name: string }) => g.name)).toEqual(['a', 'b', 'c', 'd']);
     const calls = mock.commandCalls(ListGroupsCommand);
     expect(calls).toHaveLength(3);
     expect(calls.every((c) => c.args[0].input.UserPoolId === POOL && c.args[0].input.Limit === 60)).toBe(true);
@@ -30,7 +30,7 @@ describe('group list', () => {
     mock.on(ListGroupsCommand, { NextToken: 't2' }).resolves({ Groups: [{ GroupName: 'c' }, { GroupName: 'd' }], NextToken: 't3' });
     const result = await runCli(['group', 'list', '--limit', '3', '-o', 'ndjson'], { env: env() });
     expect(result.code).toBe(0);
-    expect(result.stdout.trim().split('\n').map((l) => JSON.parse(l).GroupName)).toEqual(['a', 'b', 'c']);
+    expect(result.stdout.trim().split('\n').map((l) => JSON.parse(l).name)).toEqual(['a', 'b', 'c']);
     expect(mock.commandCalls(ListGroupsCommand).map((c) => c.args[0].input.Limit)).toEqual([3, 1]);
   });
 
@@ -49,7 +49,7 @@ describe('group get', () => {
     });
     const result = await runCli(['group', 'get', 'admins'], { env: env() });
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ GroupName: 'admins', Description: 'Administrators', Precedence: 1 });
+    expect(JSON.parse(result.stdout)).toMatchObject({ name: 'admins', description: 'Administrators', precedence: 1 });
   });
 
   it('says which group does not exist, with a hint', async () => {
@@ -80,7 +80,7 @@ describe('group get', () => {
     const prompter = scriptedPrompter(['editors']);
     const result = await runCli(['group', 'get', '-o', 'json'], { env: env(), tty: true, prompter });
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).GroupName).toBe('editors');
+    expect(JSON.parse(result.stdout).name).toBe('editors');
     expect(result.stderr).toMatch(/using group editors/);
   });
 
@@ -100,7 +100,7 @@ describe('group members', () => {
     mock.on(ListUsersInGroupCommand, { NextToken: 'p3' }).resolves({ Users: users(120, 5) });
     const result = await runCli(['group', 'members', 'admins'], { env: env() });
     expect(result.code).toBe(0);
-    const names = JSON.parse(result.stdout).map((u: { Username: string }) => u.Username);
+    const names = JSON.parse(result.stdout).map((u: { username: string }) => u.username);
     expect(names).toHaveLength(125);
     expect(names.at(-1)).toBe('u124');
     expect(mock.commandCalls(ListUsersInGroupCommand).every((c) => c.args[0].input.GroupName === 'admins')).toBe(true);

@@ -37,7 +37,7 @@ describe('identity create', () => {
       ],
     });
     expect(await mock.commandCalls(CreateIdentityPoolCommand)[0]!.thisValue.config.region()).toBe('us-east-2');
-    expect(JSON.parse(result.stdout)).toMatchObject({ IdentityPoolId: 'us-east-2:new-id', IdentityPoolName: 'shop-users' });
+    expect(JSON.parse(result.stdout)).toMatchObject({ id: 'us-east-2:new-id', name: 'shop-users' });
   });
 
   it('uses the resolved pool when only --client is given, and the region for an emulator pool id', async () => {
@@ -104,7 +104,7 @@ describe('identity list', () => {
     mock.on(ListIdentityPoolsCommand, { NextToken: 't2' }).resolves({ IdentityPools: page(5, 120) });
     const result = await runCli(['identity', 'list', '-o', 'ndjson']);
     expect(result.code).toBe(0);
-    const ids = result.stdout.trim().split('\n').map((l) => JSON.parse(l).IdentityPoolId);
+    const ids = result.stdout.trim().split('\n').map((l) => JSON.parse(l).id);
     expect(ids).toHaveLength(125);
     expect(ids[124]).toBe('eu-west-1:id-124');
     expect(mock.commandCalls(ListIdentityPoolsCommand).map((c) => c.args[0].input)).toEqual([
@@ -136,9 +136,7 @@ describe('identity describe', () => {
     mock.on(GetIdentityPoolRolesCommand, { IdentityPoolId: POOL }).resolves({ Roles: { authenticated: AUTH_ROLE } });
     const result = await runCli(['identity', 'describe', POOL]);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({
-      IdentityPoolId: POOL, IdentityPoolName: 'app', AllowUnauthenticatedIdentities: true, Roles: { authenticated: AUTH_ROLE },
-    });
+    expect(JSON.parse(result.stdout)).toEqual({ id: POOL, name: 'app', allowGuests: true, roles: { authenticated: AUTH_ROLE } });
   });
 
   it('takes the pool from COGNITO_IDENTITY_POOL_ID, and still describes when the roles cannot be read', async () => {
@@ -223,7 +221,7 @@ describe('identity set-roles', () => {
       Roles: { authenticated: AUTH_ROLE, unauthenticated: GUEST_ROLE },
       RoleMappings: mappings,
     });
-    expect(JSON.parse(result.stdout)).toEqual({ IdentityPoolId: POOL, Roles: { authenticated: AUTH_ROLE, unauthenticated: GUEST_ROLE } });
+    expect(JSON.parse(result.stdout)).toEqual({ id: POOL, roles: { authenticated: AUTH_ROLE, guest: GUEST_ROLE } });
   });
 
   it('sets only the guest role, keeping the authenticated one', async () => {

@@ -1,7 +1,8 @@
 // profile init | set | list | show | use | remove: the config file as the commands leave it.
 import { describe, expect, it } from 'vitest';
-import { statSync, writeFileSync } from 'node:fs';
-import { ListUserPoolClientsCommand, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { CreateUserPoolClientCommand, ListUserPoolClientsCommand, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { isolatedEnv, runCli, scriptedPrompter } from '../../../support/cli.js';
 import { useStrictIdpMock } from '../../../support/sdk-mock.js';
 import { ProfileStore } from '../../../../src/config/profiles.js';
@@ -96,5 +97,79 @@ describe('profile init', () => {
     expect(result.code).toBe(0);
     expect(store(env).get('ci')).toEqual({ region: 'eu-west-1', userPoolId: 'eu-west-1_Ci', clientId: 'c9' });
     expect(mock.calls()).toHaveLength(0);
+  });
+
+  it('without a terminal and without --pool: exit 2 naming the flags, and no profile saved', async () => {
+    const env = isolatedEnv({ AWS_REGION: undefined });
+    const result = await runCli(['profile', 'init'], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: profile init without a terminal needs --pool <id> and --region <region> \(nothing was saved\)\nhint: .*pool create/);
+    expect(existsSync(env.COGNITO_ADMIN_CONFIG!)).toBe(false);
+    expect(mock.calls()).toHaveLength(0);
+  });
+
+  it('stores the endpoint in effect, so an emulator\'s pool id is never sent to AWS later', async () => {
+    const env = isolatedEnv({ AWS_ENDPOINT_URL: 'http://127.0.0.1:9229' });
+    const result = await runCli(['profile', 'init', 'dev', '--pool', 'local_Abc', '--no-input'], { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(store(env).get('dev')).toEqual({ endpoint: 'http://127.0.0.1:9229', userPoolId: 'local_Abc' });
+  });
+
+  it('on a terminal with no pools: offers to save the profile without one, and says how to add one', async () => {
+    const env = isolatedEnv();
+    mock.on(ListUserPoolsCommand).resolves({ UserPools: [] });
+    const prompter = scriptedPrompter([true]);
+    const result = await runCli(['profile', 'init', 'shop', '--region', 'eu-west-1', '--aws-profile', 'admin'], { env, tty: true, prompter });
+    expect(result.code, result.stderr).toBe(0);
+    expect(prompter.asked).toEqual([expect.stringMatching(/^There are no user pools in eu-west-1\. Save the profile without a pool/)]);
+    expect(result.stderr).toMatch(/pool create <name> --with-client web --save-profile shop/);
+    expect(store(env).load()).toEqual({ default: 'shop', profiles: { shop: { region: 'eu-west-1', awsProfile: 'admin' } } });
+
+    const declined = isolatedEnv();
+    const no = await runCli(['profile', 'init', '--region', 'eu-west-1'], { env: declined, tty: true, prompter: scriptedPrompter([false]) });
+    expect(no.code).toBe(1);
+    expect(no.stderr).toMatch(/hint: create one with `cognito-admin pool create/);
+    expect(existsSync(declined.COGNITO_ADMIN_CONFIG!)).toBe(false);
+  });
+
+  it('a broken config file: the hint says how to move it aside, and --force keeps it as config.json.bak', async () => {
+    const env = isolatedEnv();
+    const path = env.COGNITO_ADMIN_CONFIG!;
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, '{ "profiles": ');
+    const broken = await runCli(['profile', 'init', '--pool', 'eu-west-1_Ci', '--no-input'], { env });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/hint: .*mv .*config\.json .*config\.json\.bak.*profile init --force/);
+    expect(readFileSync(path, 'utf8')).toBe('{ "profiles": ');
+
+    const forced = await runCli(['profile', 'init', '--pool', 'eu-west-1_Ci', '--no-input', '--force'], { env });
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stderr).toMatch(/kept the unreadable config file as .*config\.json\.bak/);
+    expect(readFileSync(`${path}.bak`, 'utf8')).toBe('{ "profiles": ');
+    expect(store(env).get('default')).toEqual({ userPoolId: 'eu-west-1_Ci' });
+
+    // A second broken file does not overwrite the first backup.
+    writeFileSync(path, 'not json');
+    expect((await runCli(['profile', 'init', '--pool', 'eu-west-1_Ci', '--no-input', '--force'], { env })).code).toBe(0);
+    expect(readFileSync(`${path}.bak`, 'utf8')).toBe('{ "profiles": ');
+    expect(readFileSync(`${path}.bak-2`, 'utf8')).toBe('not json');
+  });
+});
+
+describe('a missing pool and --save-profile', () => {
+  it('the "pool required" error names profile init and profile set', async () => {
+    const result = await runCli(['user', 'list'], { env: isolatedEnv() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: a user pool is required: pass --pool <id> or COGNITO_USER_POOL_ID\nhint: .*profile set <name> --pool <id>.*profile init/);
+  });
+
+  it('--save-profile says whether the saved profile is the default, and how to make it so', async () => {
+    const env = isolatedEnv();
+    mock.on(CreateUserPoolClientCommand).resolves({ UserPoolClient: { ClientId: 'c1', ClientName: 'web' } });
+    const first = await runCli(['client', 'create', 'web', '--pool', 'eu-west-1_One', '--save-profile', 'one'], { env });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(/saved as profile one; it is the default profile, so later commands use it/);
+    const second = await runCli(['client', 'create', 'web', '--pool', 'eu-west-1_Two', '--save-profile', 'two'], { env });
+    expect(second.stderr).toMatch(/saved as profile two; the default profile is one: pass --profile two, or make it the default with `cognito-admin profile use two`/);
   });
 });

@@ -7,8 +7,12 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   AdminListGroupsForUserCommand,
   DescribeUserPoolCommand,
+  ListGroupsCommand,
   ListUsersCommand,
+  ListUsersInGroupCommand,
   type AdminListGroupsForUserCommandInput,
+  type ListGroupsCommandInput,
+  type ListUsersInGroupCommandInput,
   type ListUsersCommandInput,
   type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -63,6 +67,18 @@ function servePool(total: number) {
     const at = input.NextToken ? Number(input.NextToken) : 0;
     return { Groups: groups.slice(at, at + 1).map((GroupName) => ({ GroupName })), NextToken: at + 1 < groups.length ? String(at + 1) : undefined };
   });
+  // The same memberships seen group by group: odd users are in staff and admins; groups one a page.
+  mock.on(ListGroupsCommand).callsFake((input: ListGroupsCommandInput) => {
+    const names = ['staff', 'admins'];
+    const at = input.NextToken ? Number(input.NextToken) : 0;
+    return { Groups: [{ GroupName: names[at] }], NextToken: at + 1 < names.length ? String(at + 1) : undefined };
+  });
+  mock.on(ListUsersInGroupCommand).callsFake((input: ListUsersInGroupCommandInput) => {
+    const members = Array.from({ length: total }, (_, i) => i).filter((i) => i % 2).map((i) => user(i));
+    const start = input.NextToken ? Number(input.NextToken) : 0;
+    const end = Math.min(start + Math.min(input.Limit ?? 60, 60), members.length);
+    return { Users: members.slice(start, end), NextToken: end < members.length ? String(end) : undefined };
+  });
 }
 
 describe('user export', () => {
@@ -116,10 +132,43 @@ describe('user export', () => {
 
   it('leaves out federated users, with a warning', async () => {
     mock.on(ListUsersCommand).resolves({ Users: [user(2), user(4, { Username: 'Google_123', UserStatus: 'EXTERNAL_PROVIDER' })] });
-    mock.on(AdminListGroupsForUserCommand).resolves({ Groups: [] });
+    mock.on(ListGroupsCommand).resolves({ Groups: [] });
     const result = await runCli(['user', 'export'], { env: env() });
     expect(result.code).toBe(0);
     expect(result.stdout.trim().split('\r\n')).toHaveLength(2);
     expect(result.stderr).toMatch(/warning: 1 federated user is left out/);
+  });
+
+  it('reads memberships group by group: ListGroups and ListUsersInGroup, not one call per user', async () => {
+    servePool(130);
+    const result = await runCli(['user', 'export'], { env: env() });
+    expect(result.code).toBe(0);
+    expect(mock.commandCalls(AdminListGroupsForUserCommand)).toHaveLength(0);
+    // 2 ListGroups pages (one group each), 2 groups × 2 pages of their 65 members.
+    expect(mock.commandCalls(ListGroupsCommand)).toHaveLength(2);
+    expect(mock.commandCalls(ListUsersInGroupCommand)).toHaveLength(4);
+    const lines = result.stdout.trim().split('\r\n');
+    const groupsOf = (i: number) => lines[i + 1]!.split(',').at(-1);
+    expect([groupsOf(3), groupsOf(4), groupsOf(129)]).toEqual(['admins;staff', '', 'admins;staff']);
+  });
+
+  it('reads per user when the pool has fewer users than groups', async () => {
+    servePool(1);
+    mock.on(DescribeUserPoolCommand).resolves({ UserPool: { Id: POOL, EstimatedNumberOfUsers: 1, SchemaAttributes: [{ Name: 'email' }] } });
+    const result = await runCli(['user', 'export'], { env: env() });
+    expect(result.code).toBe(0);
+    expect(mock.commandCalls(ListUsersInGroupCommand)).toHaveLength(0);
+    expect(mock.commandCalls(AdminListGroupsForUserCommand)).toHaveLength(1);
+  });
+
+  it('shows progress on a terminal only, and clears it before the summary', async () => {
+    servePool(130);
+    const piped = await runCli(['user', 'export'], { env: env() });
+    expect(piped.stderr).not.toMatch(/\r/);
+    const tty = await runCli(['user', 'export', '-o', 'json'], { env: env(), tty: true });
+    expect(tty.code).toBe(0);
+    expect(tty.stderr).toMatch(/reading group members: 2\/2 groups/);
+    expect(tty.stderr).toMatch(/\x1b\[2Kexported 60 users/);
+    expect(tty.stderr).toMatch(/\x1b\[2Kexported 130 users\n$/);
   });
 });

@@ -189,7 +189,7 @@ describe('user groups', () => {
     mock.on(AdminListGroupsForUserCommand, { NextToken: 'n2' }).resolves({ Groups: [{ GroupName: 'staff' }] });
     const result = await runCli(['user', 'groups', 'ann'], { env: env() });
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).map((g: { GroupName: string }) => g.GroupName)).toEqual(['admins', 'staff']);
+    expect(JSON.parse(result.stdout).map((g: { name: string }) => g.name)).toEqual(['admins', 'staff']);
     expect(mock.commandCalls(AdminListGroupsForUserCommand).map((c) => c.args[0].input)).toEqual([
       { UserPoolId: POOL, Username: 'ann', Limit: 60, NextToken: undefined },
       { UserPoolId: POOL, Username: 'ann', Limit: 60, NextToken: 'n2' },

@@ -1,5 +1,5 @@
 // user get | update | delete | disable | enable | confirm | sign-out, against a strict SDK mock.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   AdminConfirmSignUpCommand,
   AdminDeleteUserAttributesCommand,
@@ -136,6 +136,20 @@ describe('user update', () => {
 });
 
 describe('user delete', () => {
+  beforeEach(() => {
+    mock.on(AdminGetUserCommand).resolves({ Username: 'ann', UserStatus: 'CONFIRMED', Enabled: true });
+  });
+
+  it('looks the user up first: one that does not exist fails before any question', async () => {
+    mock.on(AdminGetUserCommand).rejects(awsError('UserNotFoundException', 'User does not exist.'));
+    const prompter = scriptedPrompter([]);
+    const result = await runCli(['user', 'delete', 'nobody'], { env: env(), tty: true, prompter });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error: User does not exist\. \(UserNotFoundException\)/);
+    expect(prompter.asked).toEqual([]);
+    expect(mock.commandCalls(AdminDeleteUserCommand)).toHaveLength(0);
+  });
+
   it('refuses without --yes when there is no terminal, and deletes nothing', async () => {
     mock.on(AdminDeleteUserCommand).resolves({});
     const result = await runCli(['user', 'delete', 'ann'], { env: env() });

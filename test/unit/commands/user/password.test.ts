@@ -111,3 +111,12 @@ describe('user reset-password', () => {
     expect(result.code).toBe(4);
   });
 });
+
+describe('user reset-password on a user whose state does not allow it', () => {
+  it('is a failed operation (exit 1) with a hint, not an authentication failure (exit 4)', async () => {
+    mock.on(AdminResetUserPasswordCommand).rejects(awsError('NotAuthorizedException', 'User password cannot be reset in the current state.'));
+    const result = await runCli(['user', 'reset-password', 'ann'], { env: env() });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error: User password cannot be reset in the current state\. \(NotAuthorizedException\)\nhint: .*user set-password/);
+  });
+});
