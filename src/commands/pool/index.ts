@@ -15,6 +15,7 @@ function collectAttribute(previous: SchemaAttributeType[], spec: string): Schema
     throw new UsageError((err as Error).message);
   }
 }
+import { registerPoolUpdate } from './update-command.js';
 
 export function registerPool(program: Command, runtime: Runtime): void {
   const pool = program.command('pool').description('Create, list, describe and delete user pools');
@@ -67,6 +68,8 @@ export function registerPool(program: Command, runtime: Runtime): void {
     'pool add-attribute tier:string',
     'pool add-attribute plan:string:immutable:1-32 seats:number:1-500 --pool eu-west-1_AbC123',
   );
+
+  registerPoolUpdate(pool, runtime);
 
   examples(
     pool
