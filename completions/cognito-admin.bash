@@ -2,7 +2,7 @@
 # Install: cognito-admin completion bash > ~/.local/share/bash-completion/completions/cognito-admin
 
 declare -gA _cognito_admin_children=(
-  [':']='profile pool client user group auth mfa token identity doctor completion help'
+  [':']='profile pool client user group auth mfa token identity api doctor completion help'
   [':profile']='init set list show use remove'
   [':profile:init']=''
   [':profile:set']=''
@@ -72,6 +72,7 @@ declare -gA _cognito_admin_children=(
   [':identity:set-roles']=''
   [':identity:credentials']=''
   [':identity:developer-login']=''
+  [':api']=''
   [':doctor']=''
   [':completion']=''
   [':help']=''
@@ -147,6 +148,7 @@ declare -gA _cognito_admin_options=(
   [':identity:set-roles']='--authenticated --guest -h --help'
   [':identity:credentials']='--guest --format --flow --role-arn --id-token -h --help'
   [':identity:developer-login']='--provider --login --duration --identity-id -h --help'
+  [':api']='--input --field --paginate --service --show-secrets -h --help'
   [':doctor']='-h --help'
   [':completion']='-h --help'
   [':help']='-h --help'
@@ -222,6 +224,7 @@ declare -gA _cognito_admin_valued=(
   [':identity:set-roles']=' --authenticated --guest '
   [':identity:credentials']=' --format --flow --role-arn --id-token '
   [':identity:developer-login']=' --provider --login --duration --identity-id '
+  [':api']=' --input --field --service '
   [':doctor']='  '
   [':completion']='  '
   [':help']='  '
@@ -239,6 +242,7 @@ declare -gA _cognito_admin_choices=(
   [':token:verify|--token-use']='id access'
   [':identity:credentials|--format']='json env credential-process'
   [':identity:credentials|--flow']='enhanced basic'
+  [':api|--service']='idp identity'
 )
 _cognito_admin_profile_args=' :profile:init :profile:set :profile:show :profile:use :profile:remove '
 

@@ -4,7 +4,7 @@
 function __cognito_admin_children
     switch $argv[1]
         case ':'
-            printf '%s\n' 'profile' 'pool' 'client' 'user' 'group' 'auth' 'mfa' 'token' 'identity' 'doctor' 'completion' 'help'
+            printf '%s\n' 'profile' 'pool' 'client' 'user' 'group' 'auth' 'mfa' 'token' 'identity' 'api' 'doctor' 'completion' 'help'
         case ':profile'
             printf '%s\n' 'init' 'set' 'list' 'show' 'use' 'remove'
         case ':pool'
@@ -92,6 +92,8 @@ function __cognito_admin_valued
             printf '%s\n' '--format' '--flow' '--role-arn' '--id-token'
         case ':identity:developer-login'
             printf '%s\n' '--provider' '--login' '--duration' '--identity-id'
+        case ':api'
+            printf '%s\n' '--input' '--field' '--service'
     end
 end
 
@@ -134,6 +136,7 @@ complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':'\''' -a 'auth' 
 complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':'\''' -a 'mfa' -d 'Enrol TOTP MFA with a QR code, print TOTP codes, show and turn off MFA'
 complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':'\''' -a 'token' -d 'Decode and verify Cognito id and access tokens'
 complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':'\''' -a 'identity' -d 'Identity pools: create, list, describe, delete, set roles; temporary AWS credentials for users and guests'
+complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':'\''' -a 'api' -d 'Call any operation of the user-pool API (or, with --service identity, the identity-pool API)'
 complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':'\''' -a 'doctor' -d 'Show every resolved setting and where it came from, and check credentials, pool and app client'
 complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':'\''' -a 'completion' -d 'Print the shell completion script for bash, zsh or fish'
 complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':'\''' -a 'help' -d 'Show help for a command, or a topic: exit-codes, environment'
@@ -407,6 +410,12 @@ complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':identity:develop
 complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':identity:developer-login'\''' -l duration -r -d 'token lifetime in seconds (up to 86400)'
 complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':identity:developer-login'\''' -l identity-id -r -d 'link the login to this existing identity'
 complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':identity:developer-login'\''' -s h -l help -d 'display help for command'
+complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':api'\''' -l input -r -d 'the request as JSON: inline, from a file (@file), or from stdin (-)'
+complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':api'\''' -l field -r -d 'one request member (repeatable); typed as the operation expects, JSON for lists and objects'
+complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':api'\''' -l paginate -d 'follow page tokens to the end: items with -o ndjson, else one merged answer'
+complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':api'\''' -l service -x -a 'idp identity' -d 'which Cognito API'
+complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':api'\''' -l show-secrets -d 'print client secrets, tokens and other secrets in the answer instead of ****'
+complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':api'\''' -s h -l help -d 'display help for command'
 complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':doctor'\''' -s h -l help -d 'display help for command'
 complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':completion'\''' -s h -l help -d 'display help for command'
 complete -c cognito-admin -n 'test (__cognito_admin_key) = '\'':help'\''' -s h -l help -d 'display help for command'

@@ -13,6 +13,7 @@ import { registerAuth } from './commands/auth/index.js';
 import { registerMfa } from './commands/mfa/index.js';
 import { registerToken } from './commands/token/index.js';
 import { registerIdentity } from './commands/identity/index.js';
+import { registerApi } from './commands/api/index.js';
 import { registerDoctor } from './commands/doctor/index.js';
 import { registerCompletion } from './commands/completion/index.js';
 import { registerHelp } from './commands/help/index.js';
@@ -62,6 +63,7 @@ Examples:
   registerMfa(program, runtime);
   registerToken(program, runtime);
   registerIdentity(program, runtime);
+  registerApi(program, runtime);
   // Last: tools about the commands above.
   registerDoctor(program, runtime);
   registerCompletion(program, runtime);
