@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { commaList, examples, handler, nonNegativeInt, positiveInt, type Runtime } from '../shared.js';
 import { AUTO_VERIFY, MFA_MODES, PASSWORD_RULES, SIGN_IN } from './create-request.js';
 import { FLOWS } from '../client/create-request.js';
+import { registerPoolConfigVerbs } from './config-verbs.js';
 
 export function registerPool(program: Command, runtime: Runtime): void {
   const pool = program.command('pool').description('Create, list, describe and delete user pools');
@@ -82,4 +83,6 @@ export function registerPool(program: Command, runtime: Runtime): void {
     'pool delete eu-west-1_AbC123',
     'pool delete eu-west-1_AbC123 --yes',
   );
+
+  registerPoolConfigVerbs(pool, runtime);
 }
