@@ -2,6 +2,8 @@
 import type { FakeContext } from './context.js';
 import { required, resourceNotFound } from './errors.js';
 import { getPool, type PoolState } from './state.js';
+import { poolExtras } from './update-pool.js';
+import { clientExtras } from './update-client.js';
 
 const STRING = { MinLength: '0', MaxLength: '2048' };
 const STRING_CONSTRAINTS: Record<string, { MinLength: string; MaxLength: string }> = {
@@ -77,6 +79,7 @@ export function describeUserPool(ctx: FakeContext, body: any) {
       CreationDate: pool.createdAt,
       LastModifiedDate: pool.createdAt,
       UserPoolTier: 'ESSENTIALS',
+      ...poolExtras(pool),
     },
   };
 }
@@ -101,6 +104,7 @@ export function describeUserPoolClient(ctx: FakeContext, body: any) {
       PreventUserExistenceErrors: client.preventUserExistenceErrors ? 'ENABLED' : 'LEGACY',
       EnableTokenRevocation: true,
       AuthSessionValidity: client.authSessionMinutes,
+      ...clientExtras(client),
     },
   };
 }

@@ -30,6 +30,16 @@ import {
   stopUserImportJob,
   listUserImportJobs,
 } from './import-jobs.js';
+import { updateUserPool } from './update-pool.js';
+import { updateUserPoolClient } from './update-client.js';
+import { addUserPoolClientSecret, deleteUserPoolClientSecret, listUserPoolClientSecrets } from './client-secrets.js';
+import {
+  createResourceServer,
+  deleteResourceServer,
+  describeResourceServer,
+  listResourceServers,
+  updateResourceServer,
+} from './resource-servers.js';
 
 export type Operation = (ctx: FakeContext, body: any) => unknown;
 
@@ -67,4 +77,14 @@ export const SIGNED_OPERATIONS: Record<string, Operation> = {
   DescribeUserImportJob: describeUserImportJob,
   StopUserImportJob: stopUserImportJob,
   ListUserImportJobs: listUserImportJobs,
+  UpdateUserPool: updateUserPool,
+  UpdateUserPoolClient: updateUserPoolClient,
+  ListUserPoolClientSecrets: listUserPoolClientSecrets,
+  AddUserPoolClientSecret: addUserPoolClientSecret,
+  DeleteUserPoolClientSecret: deleteUserPoolClientSecret,
+  CreateResourceServer: createResourceServer,
+  DescribeResourceServer: describeResourceServer,
+  ListResourceServers: listResourceServers,
+  UpdateResourceServer: updateResourceServer,
+  DeleteResourceServer: deleteResourceServer,
 };
