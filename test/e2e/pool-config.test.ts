@@ -22,6 +22,7 @@ import {
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { emulator, emulatorEnv, emulatorSdk, runBin, runJson } from '../support/e2e.js';
+import { startFaultProxy } from '../support/fault-proxy.js';
 
 const moto = emulator('moto');
 const dir = mkdtempSync(join(tmpdir(), 'pool-config-e2e-'));
@@ -197,6 +198,35 @@ describe.skipIf(!moto.url)('pool configuration as a file on moto', () => {
     } finally {
       await sdk.send(new DeleteUserPoolCommand({ UserPoolId: source }));
       if (clone) await sdk.send(new DeleteUserPoolCommand({ UserPoolId: clone }));
+    }
+  });
+
+  it('a clone failing half-way names what it created and how to remove it', async () => {
+    const env = emulatorEnv(moto.url!);
+    const sdk = await emulatorSdk(moto.url!);
+    const source = await sourcePool(sdk, 'cfg-fault-src');
+    // The first client is created; every attempt at the second is answered with a 500.
+    const proxy = await startFaultProxy({ upstream: moto.url!, plan: { rules: [{ operation: 'CreateUserPoolClient', action: 'error500', after: 1 }] } });
+    let created: string | undefined;
+    try {
+      const result = await runBin(['pool', 'clone', source, 'cfg-fault'], { env: { ...env, AWS_ENDPOINT_URL: proxy.url } });
+      expect(result.code).toBe(1);
+      created = /created pool (\S+)/.exec(result.stderr)?.[1];
+      expect(created).toBeTruthy();
+      expect(result.stderr).toMatch(/the clone stopped at create client web\. Created so far: pool \S+, .*group admins, group editors, client backend \(\w+\)/);
+      expect(result.stderr).toMatch(/error: clone into pool \S+ failed at create client web/);
+      expect(result.stderr).toContain(`hint: everything created is inside the new pool: remove it with \`cognito-admin pool delete ${created} --yes\``);
+      expect(proxy.counters.byOperation.CreateUserPoolClient!.error500).toBeGreaterThan(0);
+
+      // What the summary says exists does exist, and its command removes it.
+      const { UserPoolClients } = await sdk.send(new ListUserPoolClientsCommand({ UserPoolId: created!, MaxResults: 60 }));
+      expect(UserPoolClients?.map((c) => c.ClientName)).toEqual(['backend']);
+      expect((await runBin(['pool', 'delete', created!, '--yes'], { env })).code).toBe(0);
+      created = undefined;
+    } finally {
+      await proxy.close();
+      await sdk.send(new DeleteUserPoolCommand({ UserPoolId: source }));
+      if (created) await sdk.send(new DeleteUserPoolCommand({ UserPoolId: created }));
     }
   });
 });
