@@ -6,6 +6,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  AdminGetUserCommand,
+  AdminListGroupsForUserCommand,
   CreateGroupCommand,
   CreateIdentityProviderCommand,
   CreateResourceServerCommand,
@@ -164,7 +169,7 @@ describe.skipIf(!moto.url)('pool configuration as a file on moto', () => {
     }
   });
 
-  it('clone --sign-in email from a username pool keeps clients, groups, resource servers and attributes', async () => {
+  it('clone --sign-in email --with-users from a username pool keeps clients, groups, resource servers, attributes and users', async () => {
     const env = emulatorEnv(moto.url!);
     const sdk = await emulatorSdk(moto.url!);
     const source = await sourcePool(sdk, 'cfg-clone-src');
@@ -172,9 +177,13 @@ describe.skipIf(!moto.url)('pool configuration as a file on moto', () => {
       UserPoolId: source, ProviderName: 'Corp', ProviderType: 'OIDC',
       ProviderDetails: { client_id: 'corp-client', client_secret: 'corp-secret-value', authorize_scopes: 'openid', oidc_issuer: 'https://idp.example.com', attributes_request_method: 'GET' },
     }));
+    await sdk.send(new AdminCreateUserCommand({ UserPoolId: source, Username: 'alice', MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'email', Value: 'alice@example.com' }, { Name: 'custom:tier', Value: 'gold' }] }));
+    await sdk.send(new AdminAddUserToGroupCommand({ UserPoolId: source, Username: 'alice', GroupName: 'admins' }));
+    await sdk.send(new AdminCreateUserCommand({ UserPoolId: source, Username: 'bob', MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'email', Value: 'bob@example.com' }] }));
+    await sdk.send(new AdminDisableUserCommand({ UserPoolId: source, Username: 'bob' }));
     let clone: string | undefined;
     try {
-      const result = await runBin(['pool', 'clone', source, 'cfg-clone', '--sign-in', 'email', '-o', 'json'], { env });
+      const result = await runBin(['pool', 'clone', source, 'cfg-clone', '--sign-in', 'email', '--with-users', '-o', 'json'], { env });
       expect(result.code, result.stderr).toBe(0);
       const map = JSON.parse(result.stdout);
       clone = map.poolId as string;
@@ -195,6 +204,17 @@ describe.skipIf(!moto.url)('pool configuration as a file on moto', () => {
       expect(groups.Groups?.map((g) => g.GroupName).sort()).toEqual(['admins', 'editors']);
       const servers = await sdk.send(new ListResourceServersCommand({ UserPoolId: clone, MaxResults: 10 }));
       expect(servers.ResourceServers?.map((r) => r.Identifier)).toEqual(['https://api.example.com']);
+
+      // Users: signing in with their email now, attributes, groups and disabled state kept.
+      expect(map.users).toMatchObject({ exported: 2, copied: 2, failed: 0 });
+      expect(result.stderr).toMatch(/without passwords/);
+      const alice = await sdk.send(new AdminGetUserCommand({ UserPoolId: clone, Username: 'alice@example.com' }));
+      expect(alice.UserAttributes?.find((a) => a.Name === 'custom:tier')?.Value).toBe('gold');
+      expect(alice.Enabled).toBe(true);
+      const aliceGroups = await sdk.send(new AdminListGroupsForUserCommand({ UserPoolId: clone, Username: 'alice@example.com' }));
+      expect(aliceGroups.Groups?.map((g) => g.GroupName)).toEqual(['admins']);
+      const bob = await sdk.send(new AdminGetUserCommand({ UserPoolId: clone, Username: 'bob@example.com' }));
+      expect(bob.Enabled).toBe(false);
     } finally {
       await sdk.send(new DeleteUserPoolCommand({ UserPoolId: source }));
       if (clone) await sdk.send(new DeleteUserPoolCommand({ UserPoolId: clone }));

@@ -4,7 +4,7 @@
 // how to remove it.
 import { randomUUID } from 'node:crypto';
 import type { Context } from '../../context.js';
-import { CliError, ExitCode } from '../../errors.js';
+import { CliError, ExitCode, PartialFailure } from '../../errors.js';
 import { translateAwsError } from '../../aws/errors.js';
 import { readPool } from '../../pool-config/read-pool.js';
 import { planApply } from '../../pool-config/plan.js';
@@ -15,6 +15,7 @@ import type { PoolCreateFlags } from './create-request.js';
 
 export interface CloneOptions extends PoolCreateFlags {
   dryRun?: boolean;
+  withUsers?: boolean;
 }
 
 export async function clonePool(ctx: Context, sourceId: string, newName: string, options: CloneOptions): Promise<void> {
@@ -55,6 +56,8 @@ export async function clonePool(ctx: Context, sourceId: string, newName: string,
     throw partFailure(ctx, poolId, done, err);
   }
 
+  const users = options.withUsers ? await cloneUsers(ctx, sourceId, poolId) : undefined;
+
   for (const r of plan.skipped) ctx.out.warn(`${r.object} ${r.name}: ${r.reason} (${r.hint.replace(/^cognito-admin /, `cognito-admin --pool ${poolId} `)})`);
   const newIds = Object.fromEntries(done.filter((d) => d.clientId).map((d) => [d.step.name, d.clientId!]));
   const clients = Object.entries(source.clientIds)
@@ -69,13 +72,52 @@ export async function clonePool(ctx: Context, sourceId: string, newName: string,
     resourceServers: Object.keys(desired.resourceServers).length,
     identityProviders: done.filter((d) => d.step.object === 'identity-provider').map((d) => d.step.name),
     skipped: plan.skipped.map((r) => ({ object: r.object, name: r.name, reason: r.reason })),
+    users,
   };
   if (ctx.out.structured) {
     ctx.out.record(result);
-    return;
+  } else {
+    ctx.out.text(`pool ${sourceId} → ${poolId}`);
+    for (const c of clients) ctx.out.text(`client ${c.name} ${c.sourceClientId} → ${c.clientId ?? '(not created)'}${c.hasSecret ? ' (new secret)' : ''}`);
+    if (users) ctx.out.text(`users ${users.copied} of ${users.exported} copied${users.failed ? `, ${users.failed} failed (${users.failuresFile})` : ''}`);
   }
-  ctx.out.text(`pool ${sourceId} → ${poolId}`);
-  for (const c of clients) ctx.out.text(`client ${c.name} ${c.sourceClientId} → ${c.clientId ?? '(not created)'}${c.hasSecret ? ' (new secret)' : ''}`);
+  if (users?.failed) throw new PartialFailure(`pool ${poolId} is made, but ${users.failed} user(s) could not be copied`, { hint: `the failed rows are in ${users.failuresFile}: fix them and \`cognito-admin user import <file> --pool ${poolId}\`` });
+}
+
+/** --with-users, after the configuration: the bulk engine's export and import. */
+async function cloneUsers(ctx: Context, sourceId: string, poolId: string) {
+  const [{ copyUsers }, { createIdpClient }, { stateDir }, path] = await Promise.all([
+    import('../../pool-config/copy-users.js'),
+    import('../../aws/clients.js'),
+    import('../../config/paths.js'),
+    import('node:path'),
+  ]);
+  // One attempt per request: the engine retries itself and must see throttling to pace itself.
+  const idp = await createIdpClient(await ctx.clientOptions(ctx.settings.endpoint, 1));
+  const failuresFile = path.resolve(`${poolId}-users-failed.csv`);
+  ctx.out.note(`copying users from ${sourceId} …`);
+  let result;
+  try {
+    result = await copyUsers({
+      idp,
+      sourceId,
+      targetId: poolId,
+      endpoint: ctx.settings.endpoint?.value ?? ctx.region()?.value ?? '',
+      stateDir: path.join(stateDir(ctx.env), 'imports'),
+      failuresFile,
+      onWarning: (m) => ctx.out.warn(m),
+    });
+  } catch (err) {
+    throw partFailure(ctx, poolId, [], err);
+  }
+  const { summary } = result;
+  const copied = summary.created + summary.existing + summary.updated;
+  ctx.out.note('users were created without passwords and without an invitation: each must get one (`cognito-admin user invite <username>` or `user reset-password`) before signing in');
+  const users = { exported: result.exported, copied, failed: summary.failed + summary.invalid, failuresFile: summary.failuresFile };
+  if (users.failed) {
+    ctx.out.warn(`${users.failed} user(s) could not be copied: ${summary.failuresFile ?? failuresFile}`);
+  }
+  return users;
 }
 
 /** The error for a clone that stopped part-way: what exists now, and how to remove it. */

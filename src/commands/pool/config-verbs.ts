@@ -70,6 +70,7 @@ export function registerPoolConfigVerbs(pool: Command, runtime: Runtime): void {
       .option('--auto-verify <list>', `attributes Cognito verifies: ${AUTO_VERIFY.join(', ')}`, commaList(AUTO_VERIFY))
       .option('--required <attrs>', 'standard attributes every user must have, comma-separated', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
       .option('--deletion-protection', 'refuse DeleteUserPool until this is turned off')
+      .option('--with-users', 'also copy the users (attributes, groups, enabled state; without passwords) through the import engine')
       .option('--dry-run', 'print the CreateUserPool request and the steps after it, and stop')
       .action(
         handler(runtime, async (ctx, [source, name], options) => {
@@ -77,7 +78,7 @@ export function registerPoolConfigVerbs(pool: Command, runtime: Runtime): void {
           await clonePool(ctx, source, name, options);
         }),
       ),
-    'pool clone eu-west-1_AbC123 shop-v2 --sign-in email',
+    'pool clone eu-west-1_AbC123 shop-v2 --sign-in email --with-users',
     'pool clone eu-west-1_AbC123 shop-staging --dry-run',
   );
 }
