@@ -16,6 +16,7 @@ import {
   CreateResourceServerCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  CreateUserPoolDomainCommand,
   DeleteUserPoolCommand,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
@@ -66,6 +67,7 @@ describe.skipIf(!moto.url)('pool configuration as a file on moto', () => {
     const env = emulatorEnv(moto.url!);
     const sdk = await emulatorSdk(moto.url!);
     const poolId = await sourcePool(sdk, 'cfg-same');
+    await sdk.send(new CreateUserPoolDomainCommand({ UserPoolId: poolId, Domain: `cfg-same-${Date.now()}` }));
     try {
       const file = join(dir, 'same.json');
       const exported = await runBin(['pool', 'export-config', poolId, '--out', file], { env });
@@ -78,6 +80,7 @@ describe.skipIf(!moto.url)('pool configuration as a file on moto', () => {
       expect(config.groups.admins).toEqual({ Description: 'Administrators', Precedence: 1 });
       expect(config.resourceServers['https://api.example.com'].Scopes).toEqual([{ ScopeName: 'read', ScopeDescription: 'read things' }]);
       expect(config.mfa.MfaConfiguration).toBe('OPTIONAL');
+      expect(config.domain.Domain).toMatch(/^cfg-same-/);
       expect(config.pool.immutable.SchemaAttributes.map((a: { Name: string }) => a.Name)).toContain('custom:tier');
       // Stable order: a second export is byte for byte the same.
       const again = await runBin(['pool', 'export-config', poolId], { env });
@@ -163,6 +166,12 @@ describe.skipIf(!moto.url)('pool configuration as a file on moto', () => {
       expect(refused.stderr).toMatch(/hint: cognito-admin pool clone/);
       const { UserPoolClients } = await sdk.send(new ListUserPoolClientsCommand({ UserPoolId: emailPool, MaxResults: 60 }));
       expect(UserPoolClients).toEqual([]);
+
+      // What clone would do instead, sending nothing.
+      const dry = await runJson(['pool', 'clone', source, 'cfg-dry', '--sign-in', 'email', '--dry-run'], { env });
+      expect(dry.createUserPool).toMatchObject({ PoolName: 'cfg-dry', UsernameAttributes: ['email'] });
+      expect(dry.then).toEqual(expect.arrayContaining(['update mfa MFA configuration', 'create client web', 'create group admins']));
+      expect((await runJson<Array<{ Name: string }>>(['pool', 'list'], { env })).map((p) => p.Name)).not.toContain('cfg-dry');
     } finally {
       await sdk.send(new DeleteUserPoolCommand({ UserPoolId: source }));
       await sdk.send(new DeleteUserPoolCommand({ UserPoolId: emailPool }));
@@ -192,6 +201,14 @@ describe.skipIf(!moto.url)('pool configuration as a file on moto', () => {
       expect(map.clients.every((c: { clientId?: string; sourceClientId: string }) => c.clientId && c.clientId !== c.sourceClientId)).toBe(true);
       expect(map.skipped).toEqual([expect.objectContaining({ object: 'identity-provider', name: 'Corp' })]);
       expect(result.stdout + result.stderr).not.toContain('corp-secret-value');
+      // The provider is in the export without its secret, and round-trips.
+      const exported = await runBin(['pool', 'export-config', source], { env });
+      expect(JSON.parse(exported.stdout).identityProviders.Corp).toMatchObject({ ProviderType: 'OIDC', ProviderDetails: { client_id: 'corp-client' } });
+      expect(exported.stdout).not.toContain('corp-secret-value');
+      const file = join(dir, 'idp.json');
+      writeFileSync(file, exported.stdout);
+      const same = await runBin(['pool', 'diff', file, '--pool', source, '--exit-code'], { env });
+      expect(same.code, same.stdout + same.stderr).toBe(0);
 
       const { UserPool } = await sdk.send(new DescribeUserPoolCommand({ UserPoolId: clone }));
       expect(UserPool?.UsernameAttributes).toEqual(['email']);
