@@ -16,6 +16,7 @@ import { registerIdentity } from './commands/identity/index.js';
 import { registerDomain } from './commands/domain/index.js';
 import { registerResourceServer } from './commands/resource-server/index.js';
 import { registerIdp } from './commands/idp/index.js';
+import { registerApi } from './commands/api/index.js';
 import { registerDoctor } from './commands/doctor/index.js';
 import { registerCompletion } from './commands/completion/index.js';
 import { registerHelp } from './commands/help/index.js';
@@ -71,6 +72,7 @@ Examples:
   registerDomain(program, runtime);
   registerResourceServer(program, runtime);
   registerIdp(program, runtime);
+  registerApi(program, runtime);
   // Last: tools about the commands above.
   registerDoctor(program, runtime);
   registerCompletion(program, runtime);

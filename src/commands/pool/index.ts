@@ -16,6 +16,7 @@ function collectAttribute(previous: SchemaAttributeType[], spec: string): Schema
   }
 }
 import { registerPoolUpdate } from './update-command.js';
+import { registerPoolConfigVerbs } from './config-verbs.js';
 
 export function registerPool(program: Command, runtime: Runtime): void {
   const pool = program.command('pool').description('Create, list, describe and delete user pools');
@@ -115,4 +116,6 @@ export function registerPool(program: Command, runtime: Runtime): void {
     'pool delete eu-west-1_AbC123',
     'pool delete eu-west-1_AbC123 --yes',
   );
+
+  registerPoolConfigVerbs(pool, runtime);
 }

@@ -40,6 +40,7 @@ import {
   listResourceServers,
   updateResourceServer,
 } from './resource-servers.js';
+import { listGroups, listIdentityProviders, listUserPoolClients } from './listings.js';
 
 export type Operation = (ctx: FakeContext, body: any) => unknown;
 
@@ -87,4 +88,7 @@ export const SIGNED_OPERATIONS: Record<string, Operation> = {
   ListResourceServers: listResourceServers,
   UpdateResourceServer: updateResourceServer,
   DeleteResourceServer: deleteResourceServer,
+  ListUserPoolClients: listUserPoolClients,
+  ListGroups: listGroups,
+  ListIdentityProviders: listIdentityProviders,
 };
