@@ -4,14 +4,13 @@
 // SECRET_HASH, both over Cognito's own username (USER_ID_FOR_SRP / USERNAME of the challenge),
 // never over the alias typed at the start.
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
-import type { Context } from '../context.js';
 import { CliError, ExitCode } from '../errors.js';
 import { isAwsError } from '../aws/errors.js';
 import { registerSecret } from '../aws/redact.js';
 import { secretHash } from './secret-hash.js';
 import { passwordClaim, type SrpClientState } from './srp.js';
-import type { AuthApi, AuthStep } from './flows.js';
-import type { MfaMethod, SignInInputs } from './inputs.js';
+import type { AuthApi, AuthStep } from './auth-api.js';
+import type { CodeKind, MfaMethod, SignInAnswers, SignInNotes } from './answers.js';
 
 export interface SignInState {
   poolId: string;
@@ -25,11 +24,11 @@ export interface SignInState {
   srp?: SrpClientState;
 }
 
-export interface LoopOptions {
-  /** FriendlyDeviceName for a TOTP enrolled during MFA_SETUP. */
-  deviceName?: string;
-  /** MFA_SETUP computes the first code itself (service and test accounts). */
-  selfVerify?: boolean;
+/** How the loop asks, tells and reads the clock. */
+export interface LoopDeps {
+  answers: SignInAnswers;
+  notes: SignInNotes;
+  now: () => number;
 }
 
 /** Far more than any real sign-in needs; stops a server that keeps asking. */
@@ -41,14 +40,9 @@ const CODE_MEMBER: Record<MfaMethod, string> = {
   EMAIL_OTP: 'EMAIL_OTP_CODE',
 };
 
-export async function completeSignIn(
-  ctx: Context,
-  api: AuthApi,
-  first: AuthStep,
-  state: SignInState,
-  inputs: SignInInputs,
-  options: LoopOptions = {},
-): Promise<AuthenticationResultType> {
+const CODE_KIND: Record<MfaMethod, CodeKind> = { SOFTWARE_TOKEN_MFA: 'totp', SMS_MFA: 'sms', EMAIL_OTP: 'email' };
+
+export async function completeSignIn(api: AuthApi, first: AuthStep, state: SignInState, deps: LoopDeps): Promise<AuthenticationResultType> {
   let step = first;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     if (step.AuthenticationResult) return step.AuthenticationResult;
@@ -56,22 +50,21 @@ export async function completeSignIn(
     if (!name) throw new CliError('Cognito answered with neither tokens nor a challenge');
     const params = step.ChallengeParameters ?? {};
     state.internal = params.USER_ID_FOR_SRP || params.USERNAME || state.internal;
-    ctx.debug(`debug: sign-in challenge ${name}`);
-    step = await answer(ctx, api, step, name, params, state, inputs, options);
+    deps.notes.debug(`debug: sign-in challenge ${name}`);
+    step = await answer(api, step, name, params, state, deps);
   }
   throw new CliError(`the sign-in did not finish after ${MAX_ROUNDS} challenges`);
 }
 
 async function answer(
-  ctx: Context,
   api: AuthApi,
   step: AuthStep,
   name: string,
   params: Record<string, string>,
   state: SignInState,
-  inputs: SignInInputs,
-  options: LoopOptions,
+  deps: LoopDeps,
 ): Promise<AuthStep> {
+  const { answers, notes } = deps;
   const respond = (responses: Record<string, string>, session = step.Session) => {
     const all: Record<string, string> = { ...responses, USERNAME: state.internal };
     if (state.secret) all.SECRET_HASH = secretHash(state.internal, state.clientId, state.secret);
@@ -80,16 +73,14 @@ async function answer(
 
   switch (name) {
     case 'PASSWORD_VERIFIER':
-      return respond(passwordVerifier(ctx, params, state));
+      return respond(passwordVerifier(params, state, deps.now));
 
     case 'NEW_PASSWORD_REQUIRED': {
+      const required = jsonList(params.requiredAttributes).map((a) => a.replace(/^userAttributes\./, ''));
+      const { password, attributes } = await answers.newPassword(state.typed, required);
       const responses: Record<string, string> = {};
-      const given = inputs.givenAttributes();
-      for (const [attr, value] of Object.entries(given)) responses[`userAttributes.${attr}`] = value;
-      for (const attr of jsonList(params.requiredAttributes).map((a) => a.replace(/^userAttributes\./, ''))) {
-        if (!(attr in given)) responses[`userAttributes.${attr}`] = await inputs.attribute(attr);
-      }
-      responses.NEW_PASSWORD = await inputs.newPassword(state.typed, 'Cognito requires a new password at this sign-in');
+      for (const [attr, value] of Object.entries(attributes)) responses[`userAttributes.${attr}`] = value;
+      responses.NEW_PASSWORD = password;
       return respond(responses);
     }
 
@@ -97,17 +88,19 @@ async function answer(
     case 'SMS_MFA':
     case 'EMAIL_OTP': {
       const destination = params.CODE_DELIVERY_DESTINATION;
-      if (destination) ctx.out.note(`Cognito sent a code to ${destination}.`);
-      const first = await inputs.mfaCode(name, destination);
+      if (destination) notes.note(`Cognito sent a code to ${destination}.`);
+      const first = await answers.code(CODE_KIND[name], destination);
+      registerSecret(first.code);
       try {
         return await respond({ [CODE_MEMBER[name]]: first.code });
       } catch (err) {
         // Cognito accepts each TOTP code once, so a script that signs in twice within 30 s (or
         // right after enrolling) meets a used code; the next window's code is accepted early.
         if (!first.computed || !isAwsError(err, 'ExpiredCodeException')) throw err;
-        const next = await inputs.nextTotpCode();
+        const next = await answers.nextTotpCode();
         if (!next) throw err;
-        ctx.out.note('The current TOTP code was used already; answering with the next one.');
+        registerSecret(next);
+        notes.note('The current TOTP code was used already; answering with the next one.');
         return respond({ [CODE_MEMBER[name]]: next });
       }
     }
@@ -117,7 +110,9 @@ async function answer(
       if (choices.length === 0) {
         throw new CliError(`Cognito offers no MFA type that cognito-admin knows (${params.MFAS_CAN_CHOOSE ?? 'none'})`);
       }
-      return respond({ ANSWER: await inputs.mfaType(choices) });
+      const chosen = await answers.choose('mfa', choices);
+      if (!(choices as string[]).includes(chosen)) throw new CliError(`${chosen} is not one of the offered MFA types (${choices.join(', ')})`);
+      return respond({ ANSWER: chosen });
     }
 
     case 'MFA_SETUP': {
@@ -128,14 +123,8 @@ async function answer(
           hint: 'enable TOTP (software token) MFA on the pool, or set the user up with `user update` / `mfa` commands',
         });
       }
-      ctx.out.note(`${state.typed} must set up MFA before signing in: enrolling an authenticator app (TOTP).`);
-      // The MFA issue's enrolment (QR code, key, first code or --self-verify), on the challenge's Session.
-      const { enrollTotp } = await import('../mfa/enroll-totp.js');
-      const { session } = await enrollTotp(
-        ctx,
-        { username: state.typed, session: step.Session },
-        { deviceName: options.deviceName, selfVerify: options.selfVerify, totpSecretOut: (s) => inputs.rememberTotpSecret(s) },
-      );
+      notes.note(`${state.typed} must set up MFA before signing in: enrolling an authenticator app (TOTP).`);
+      const { session } = await answers.setUpTotp({ username: state.typed, session: step.Session });
       registerSecret(session);
       return respond({}, session);
     }
@@ -145,9 +134,11 @@ async function answer(
         Object.entries(params).filter(([k]) => k !== 'USERNAME' && k !== 'USER_ID_FOR_SRP'),
       );
       if (Object.keys(shown).length > 0) {
-        ctx.out.note(`Custom challenge: ${Object.entries(shown).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+        notes.note(`Custom challenge: ${Object.entries(shown).map(([k, v]) => `${k}=${v}`).join(', ')}`);
       }
-      return respond({ ANSWER: await inputs.customAnswer(shown) });
+      const reply = await answers.customAnswer(shown);
+      registerSecret(reply);
+      return respond({ ANSWER: reply });
     }
 
     default:
@@ -158,7 +149,7 @@ async function answer(
   }
 }
 
-function passwordVerifier(ctx: Context, params: Record<string, string>, state: SignInState): Record<string, string> {
+function passwordVerifier(params: Record<string, string>, state: SignInState, now: () => number): Record<string, string> {
   if (!state.srp || state.password === undefined) {
     throw new CliError('Cognito asked for an SRP password proof (PASSWORD_VERIFIER) in a flow that did not start SRP');
   }
@@ -173,7 +164,7 @@ function passwordVerifier(ctx: Context, params: Record<string, string>, state: S
     srpB: params.SRP_B!,
     salt: params.SALT!,
     secretBlock: params.SECRET_BLOCK!,
-    now: new Date(ctx.now()),
+    now: new Date(now()),
   });
   registerSecret(signature);
   registerSecret(params.SECRET_BLOCK);

@@ -7,17 +7,17 @@
 // (with --password-stdin), then a new password (only if Cognito asks for one), then whatever was
 // given as "-" (--totp-secret -, --mfa-code -, --answer -) when its challenge arrives. A script
 // can therefore hold the next line back until it has it (an SMS code, say).
-import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
-import { registerSecret } from '../aws/redact.js';
-import { base32Decode } from './base32.js';
-import { TOTP_DEFAULTS, totpFromBase32 } from './totp.js';
+import type { Context } from '../../context.js';
+import { UsageError } from '../../errors.js';
+import { registerSecret } from '../../aws/redact.js';
+import { base32Decode } from '../../auth/base32.js';
+import { TOTP_DEFAULTS, totpFromBase32 } from '../../auth/totp.js';
+import type { MfaMethod } from '../../auth/answers.js';
 
 export const PASSWORD_ENV = 'COGNITO_PASSWORD';
 export const NEW_PASSWORD_ENV = 'COGNITO_NEW_PASSWORD';
 export const TOTP_SECRET_ENV = 'COGNITO_TOTP_SECRET';
 
-export type MfaMethod = 'SOFTWARE_TOKEN_MFA' | 'SMS_MFA' | 'EMAIL_OTP';
 export const MFA_TYPES = { totp: 'SOFTWARE_TOKEN_MFA', sms: 'SMS_MFA', email: 'EMAIL_OTP' } as const;
 export type MfaTypeFlag = keyof typeof MFA_TYPES;
 
