@@ -10,9 +10,14 @@ import { startSrp } from './srp.js';
 import { authApi } from './auth-api.js';
 import { completeSignIn, type SignInState } from './challenges.js';
 import type { SignInAnswers, SignInNotes } from './answers.js';
+import type { DeviceIdentity } from './device-srp.js';
 
-export const FLOWS = ['srp', 'password', 'admin', 'custom', 'custom-srp'] as const;
+export const FLOWS = ['srp', 'password', 'admin', 'custom', 'custom-srp', 'user-auth', 'admin-user-auth'] as const;
 export type Flow = (typeof FLOWS)[number];
+
+/** --prefer values, and the first-factor challenge each names. */
+export const PREFERENCES = { password: 'PASSWORD', 'password-srp': 'PASSWORD_SRP', 'email-otp': 'EMAIL_OTP', 'sms-otp': 'SMS_OTP' } as const;
+export type Preference = keyof typeof PREFERENCES;
 
 /** Where the sign-in goes: the pool and app client, and how to reach them. */
 export interface SignInTarget {
@@ -26,6 +31,10 @@ export interface SignInTarget {
 
 export interface SignInOptions {
   flow?: Flow;
+  /** The first factor of a choice-based sign-in (user-auth flows). */
+  prefer?: Preference;
+  /** A remembered device of this user: its key is sent, and it answers DEVICE_SRP_AUTH. */
+  device?: DeviceIdentity;
   answers: SignInAnswers;
   notes: SignInNotes;
 }
@@ -42,17 +51,34 @@ export interface SignInResult {
 export async function signIn(target: SignInTarget, username: string, options: SignInOptions): Promise<SignInResult> {
   const flow = options.flow ?? 'srp';
   const { poolId, clientId } = target;
+  const userAuth = flow === 'user-auth' || flow === 'admin-user-auth';
+  if (options.prefer && !userAuth) throw new UsageError('--prefer goes with --flow user-auth or --flow admin-user-auth');
+  const preferred = options.prefer ? PREFERENCES[options.prefer] : undefined;
   // Asked before any call, so a missing password never costs a round trip (or an SRP attempt).
-  const password = flow === 'custom' ? undefined : await options.answers.password(username);
+  // A choice-based sign-in asks for it only when the password is the factor chosen.
+  const needsPassword = userAuth ? preferred === 'PASSWORD' || preferred === 'PASSWORD_SRP' : flow !== 'custom';
+  const password = needsPassword ? await options.answers.password(username) : undefined;
   registerSecret(password);
   const secret = await target.clientSecret();
   registerSecret(secret);
-  const api = authApi(await target.idp(), { poolId, clientId, admin: flow === 'admin' });
+  const api = authApi(await target.idp(), { poolId, clientId, admin: flow === 'admin' || flow === 'admin-user-auth' });
 
-  const state: SignInState = { poolId, clientId, secret, typed: username, internal: username, password };
+  const state: SignInState = {
+    poolId,
+    clientId,
+    secret,
+    typed: username,
+    internal: username,
+    password,
+    firstFactorDone: !userAuth,
+    preferred,
+    device: options.device,
+  };
+  if (options.device) registerSecret(options.device.secret);
   const parameters: Record<string, string> = { USERNAME: username };
   // On the first call the hash is over the name as typed: Cognito has not said whose it is yet.
   if (secret) parameters.SECRET_HASH = secretHash(username, clientId, secret);
+  if (options.device) parameters.DEVICE_KEY = options.device.key;
 
   let authFlow: AuthFlowType;
   switch (flow) {
@@ -73,6 +99,19 @@ export async function signIn(target: SignInTarget, username: string, options: Si
       break;
     case 'custom':
       authFlow = 'CUSTOM_AUTH';
+      break;
+    case 'user-auth':
+    case 'admin-user-auth':
+      authFlow = 'USER_AUTH';
+      if (preferred) parameters.PREFERRED_CHALLENGE = preferred;
+      if (preferred === 'PASSWORD') {
+        parameters.PASSWORD = password!;
+        state.firstFactorDone = true;
+      }
+      if (preferred === 'PASSWORD_SRP') {
+        state.srp = startSrp();
+        parameters.SRP_A = state.srp.srpA;
+      }
       break;
   }
 

@@ -25,15 +25,13 @@ export function signInAnswers(ctx: Context, options: AnswerOptions): SignInAnswe
       const password = await inputs.newPassword(username, 'Cognito requires a new password at this sign-in');
       return { password, attributes };
     },
-    code(kind, destination) {
-      const method = MFA_OF_KIND[kind];
-      if (!method) throw new Error(`no answer for a ${kind} code`);
-      return inputs.mfaCode(method, destination);
+    async code(kind, destination) {
+      if (kind === 'email-otp' || kind === 'sms-otp') return { code: await inputs.otpCode(kind === 'sms-otp' ? 'sms' : 'email', destination) };
+      return inputs.mfaCode(MFA_OF_KIND[kind]!, destination);
     },
     nextTotpCode: () => inputs.nextTotpCode(),
     async choose(what, available) {
-      if (what === 'mfa') return inputs.mfaType(available as MfaMethod[]);
-      throw new Error(`no answer for a choice of ${what}`);
+      return what === 'mfa' ? inputs.mfaType(available as MfaMethod[]) : inputs.firstFactor(available);
     },
     customAnswer: (parameters) => inputs.customAnswer(parameters),
     async setUpTotp({ username, session }) {

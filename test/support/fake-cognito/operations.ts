@@ -30,13 +30,15 @@ import {
   stopUserImportJob,
   listUserImportJobs,
 } from './import-jobs.js';
+import { FEATURE_PUBLIC_OPERATIONS, FEATURE_SIGNED_OPERATIONS } from './feature-operations.js';
+import { recordAuthEvents } from './user-activity.js';
 
 export type Operation = (ctx: FakeContext, body: any) => unknown;
 
 /** Operations a caller reaches without AWS credentials (the app-client API). */
 export const PUBLIC_OPERATIONS: Record<string, Operation> = {
-  InitiateAuth: initiateAuth,
-  RespondToAuthChallenge: respondToAuthChallenge,
+  InitiateAuth: recordAuthEvents(initiateAuth),
+  RespondToAuthChallenge: recordAuthEvents(respondToAuthChallenge),
   SignUp: signUp,
   ConfirmSignUp: confirmSignUp,
   ResendConfirmationCode: resendConfirmationCode,
@@ -49,12 +51,13 @@ export const PUBLIC_OPERATIONS: Record<string, Operation> = {
   AssociateSoftwareToken: associateSoftwareToken,
   VerifySoftwareToken: verifySoftwareToken,
   SetUserMFAPreference: setUserMfaPreference,
+  ...FEATURE_PUBLIC_OPERATIONS,
 };
 
 /** Operations that need a SigV4-signed request (IAM credentials). */
 export const SIGNED_OPERATIONS: Record<string, Operation> = {
-  AdminInitiateAuth: adminInitiateAuth,
-  AdminRespondToAuthChallenge: adminRespondToAuthChallenge,
+  AdminInitiateAuth: recordAuthEvents(adminInitiateAuth),
+  AdminRespondToAuthChallenge: recordAuthEvents(adminRespondToAuthChallenge),
   AdminGetUser: adminGetUser,
   AdminSetUserMFAPreference: adminSetUserMfaPreference,
   AdminUserGlobalSignOut: adminUserGlobalSignOut,
@@ -67,4 +70,5 @@ export const SIGNED_OPERATIONS: Record<string, Operation> = {
   DescribeUserImportJob: describeUserImportJob,
   StopUserImportJob: stopUserImportJob,
   ListUserImportJobs: listUserImportJobs,
+  ...FEATURE_SIGNED_OPERATIONS,
 };

@@ -41,7 +41,7 @@ function answers(overrides: Partial<SignInAnswers> = {}): SignInAnswers & { aske
   };
 }
 
-const state = (): SignInState => ({ poolId: 'eu-west-1_P', clientId: 'c1', secret: 's3cret', typed: 'ann@example.com', internal: 'ann@example.com' });
+const state = (): SignInState => ({ poolId: 'eu-west-1_P', clientId: 'c1', secret: 's3cret', typed: 'ann@example.com', internal: 'ann@example.com', firstFactorDone: true });
 const TOKENS = { AuthenticationResult: { AccessToken: 'a', IdToken: 'i', RefreshToken: 'r' } };
 
 describe('challenge loop through SignInAnswers', () => {
