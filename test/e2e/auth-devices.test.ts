@@ -5,25 +5,22 @@ import { readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { GetTokensFromRefreshTokenCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { base32Encode, startFakeCognito, type FakeCognito, type PoolState } from '../support/fake-cognito/index.js';
+import { base32Encode, type PoolState } from '../support/fake-cognito/index.js';
+import { fakeCognitoForFile } from '../support/fake-cognito-file.js';
 import { emulatorEnv, emulatorSdk, runBin } from '../support/e2e.js';
 
 const identityJs = createRequire(import.meta.url)('amazon-cognito-identity-js') as typeof import('amazon-cognito-identity-js');
 const PASSWORD = 'Corr3ct-Horse!battery';
-let server: FakeCognito;
+const server = fakeCognitoForFile({ region: 'us-east-1' });
 let pool: PoolState;
 let clientId: string;
 
 beforeAll(async () => {
-  server = await startFakeCognito({ region: 'us-east-1' });
   pool = server.createPool({ mfa: 'ON' });
   server.features.deviceTracking(pool.id, { deviceOnlyRememberedOnUserPrompt: true });
   clientId = server.createClient(pool.id).clientId;
-});
-afterAll(async () => {
-  await server?.close();
 });
 
 type Env = Record<string, string | undefined>;

@@ -4,19 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { base32Encode, startFakeCognito, type FakeCognito } from '../support/fake-cognito/index.js';
+import { describe, expect, it, vi } from 'vitest';
+import { base32Encode } from '../support/fake-cognito/index.js';
+import { fakeCognitoForFile } from '../support/fake-cognito-file.js';
 import { emulatorEnv, runBin, spawnBin } from '../support/e2e.js';
 
 const PASSWORD = 'Corr3ct-Horse!battery';
-let server: FakeCognito;
+const server = fakeCognitoForFile({ region: 'us-east-1' });
 
-beforeAll(async () => {
-  server = await startFakeCognito({ region: 'us-east-1' });
-});
-afterAll(async () => {
-  await server?.close();
-});
 
 describe('--debug over the new flows', () => {
   it('shows the calls and no code, secret, verifier, device secret or token', async () => {

@@ -3,27 +3,24 @@
 // rotates refresh tokens with a grace period after which the old one fails.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { GetTokensFromRefreshTokenCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { base32Encode, startFakeCognito, type FakeCognito, type PoolState } from '../support/fake-cognito/index.js';
+import { base32Encode, type PoolState } from '../support/fake-cognito/index.js';
+import { fakeCognitoForFile } from '../support/fake-cognito-file.js';
 import { emulatorEnv, emulatorSdk, runBin, spawnBin } from '../support/e2e.js';
 import { runCli } from '../support/cli.js';
 import type { Prompter } from '../../src/io/prompter.js';
 
 const PASSWORD = 'Corr3ct-Horse!battery';
-let server: FakeCognito;
+const server = fakeCognitoForFile({ region: 'us-east-1' });
 let pool: PoolState;
 let clientId: string;
 
 beforeAll(async () => {
-  server = await startFakeCognito({ region: 'us-east-1' });
   pool = server.createPool({ mfa: 'OPTIONAL' });
   server.features.userAuth(pool.id, ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN']);
   clientId = server.createClient(pool.id, { flows: ['ALLOW_USER_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] }).clientId;
-});
-afterAll(async () => {
-  await server?.close();
 });
 
 type Env = Record<string, string | undefined>;
