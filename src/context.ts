@@ -222,7 +222,8 @@ export class Context {
     this.secretPromise ??= (async () => {
       if (this.settings.clientSecret) return this.settings.clientSecret.value;
       const { lookUpClientSecret } = await import('./aws/client-secret.js');
-      return lookUpClientSecret(this, await this.poolId(), await this.clientId());
+      const ids = { poolId: await this.poolId(), clientId: await this.clientId() };
+      return lookUpClientSecret(await this.idp(), ids, (text) => this.debug(text));
     })();
     return this.secretPromise;
   }

@@ -1,73 +1,42 @@
-// How a sign-in starts, and which API carries it: the public InitiateAuth/RespondToAuthChallenge
-// pair (no AWS credentials; SRP, password and custom flows) or the admin pair
-// (AdminInitiateAuth/AdminRespondToAuthChallenge, signed with AWS credentials — the server-side
-// flow). Everything after the first call is the one challenge loop in challenges.ts.
-import {
-  AdminInitiateAuthCommand,
-  AdminRespondToAuthChallengeCommand,
-  InitiateAuthCommand,
-  RespondToAuthChallengeCommand,
-  type AuthenticationResultType,
-  type AuthFlowType,
-  type ChallengeNameType,
-  type CognitoIdentityProviderClient,
-} from '@aws-sdk/client-cognito-identity-provider';
-import type { Context } from '../context.js';
+// How a sign-in starts: which flow, which first parameters, over which API pair (auth-api.ts).
+// Everything after the first call is the one challenge loop in challenges.ts. What the sign-in
+// needs to know (passwords, codes, choices) it asks through SignInAnswers.
+import type { AuthenticationResultType, AuthFlowType, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { AuthError, UsageError } from '../errors.js';
 import { isAwsError } from '../aws/errors.js';
 import { registerSecret } from '../aws/redact.js';
 import { secretHash } from './secret-hash.js';
 import { startSrp } from './srp.js';
+import { authApi } from './auth-api.js';
 import { completeSignIn, type SignInState } from './challenges.js';
-import { SignInInputs, type SignInInputOptions } from './inputs.js';
+import type { SignInAnswers, SignInNotes } from './answers.js';
+import type { DeviceIdentity } from './device-srp.js';
 
-export const FLOWS = ['srp', 'password', 'admin', 'custom', 'custom-srp'] as const;
+export const FLOWS = ['srp', 'password', 'admin', 'custom', 'custom-srp', 'user-auth', 'admin-user-auth'] as const;
 export type Flow = (typeof FLOWS)[number];
 
-/** One step of a sign-in as Cognito answers it: tokens, or the next challenge. */
-export interface AuthStep {
-  ChallengeName?: ChallengeNameType | string;
-  ChallengeParameters?: Record<string, string>;
-  Session?: string;
-  AuthenticationResult?: AuthenticationResultType;
+/** --prefer values, and the first-factor challenge each names. */
+export const PREFERENCES = { password: 'PASSWORD', 'password-srp': 'PASSWORD_SRP', 'email-otp': 'EMAIL_OTP', 'sms-otp': 'SMS_OTP' } as const;
+export type Preference = keyof typeof PREFERENCES;
+
+/** Where the sign-in goes: the pool and app client, and how to reach them. */
+export interface SignInTarget {
+  poolId: string;
+  clientId: string;
+  /** The app client's secret, when it has one; looked up only once the password is at hand. */
+  clientSecret(): Promise<string | undefined>;
+  idp(): Promise<CognitoIdentityProviderClient>;
+  now(): number;
 }
 
-export interface AuthApi {
-  readonly admin: boolean;
-  initiate(flow: AuthFlowType, parameters: Record<string, string>): Promise<AuthStep>;
-  respond(challenge: string, responses: Record<string, string>, session: string | undefined): Promise<AuthStep>;
-}
-
-export function authApi(idp: CognitoIdentityProviderClient, target: { poolId: string; clientId: string; admin: boolean }): AuthApi {
-  const { poolId, clientId, admin } = target;
-  const remember = (step: AuthStep): AuthStep => {
-    registerSecret(step.Session);
-    const r = step.AuthenticationResult;
-    for (const token of [r?.IdToken, r?.AccessToken, r?.RefreshToken]) registerSecret(token);
-    return step;
-  };
-  return {
-    admin,
-    async initiate(flow, parameters) {
-      const out = admin
-        ? await idp.send(new AdminInitiateAuthCommand({ UserPoolId: poolId, ClientId: clientId, AuthFlow: flow, AuthParameters: parameters }))
-        : await idp.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: flow, AuthParameters: parameters }));
-      return remember(out);
-    },
-    async respond(challenge, responses, session) {
-      const input = { ClientId: clientId, ChallengeName: challenge as ChallengeNameType, ChallengeResponses: responses, Session: session };
-      const out = admin
-        ? await idp.send(new AdminRespondToAuthChallengeCommand({ ...input, UserPoolId: poolId }))
-        : await idp.send(new RespondToAuthChallengeCommand(input));
-      return remember(out);
-    },
-  };
-}
-
-export interface SignInOptions extends SignInInputOptions {
+export interface SignInOptions {
   flow?: Flow;
-  deviceName?: string;
-  selfVerify?: boolean;
+  /** The first factor of a choice-based sign-in (user-auth flows). */
+  prefer?: Preference;
+  /** A remembered device of this user: its key is sent, and it answers DEVICE_SRP_AUTH. */
+  device?: DeviceIdentity;
+  answers: SignInAnswers;
+  notes: SignInNotes;
 }
 
 export interface SignInResult {
@@ -79,22 +48,37 @@ export interface SignInResult {
 }
 
 /** Signs `username` in through the chosen flow and every challenge that follows. */
-export async function signIn(ctx: Context, username: string, options: SignInOptions): Promise<SignInResult> {
+export async function signIn(target: SignInTarget, username: string, options: SignInOptions): Promise<SignInResult> {
   const flow = options.flow ?? 'srp';
-  const inputs = new SignInInputs(ctx, options);
-  const poolId = await ctx.poolId();
-  const clientId = await ctx.clientId();
+  const { poolId, clientId } = target;
+  const userAuth = flow === 'user-auth' || flow === 'admin-user-auth';
+  if (options.prefer && !userAuth) throw new UsageError('--prefer goes with --flow user-auth or --flow admin-user-auth');
+  const preferred = options.prefer ? PREFERENCES[options.prefer] : undefined;
   // Asked before any call, so a missing password never costs a round trip (or an SRP attempt).
-  const password = flow === 'custom' ? undefined : await inputs.password(username);
-  const secret = await ctx.clientSecret();
+  // A choice-based sign-in asks for it only when the password is the factor chosen.
+  const needsPassword = userAuth ? preferred === 'PASSWORD' || preferred === 'PASSWORD_SRP' : flow !== 'custom';
+  const password = needsPassword ? await options.answers.password(username) : undefined;
+  registerSecret(password);
+  const secret = await target.clientSecret();
   registerSecret(secret);
-  const idp = await ctx.idp();
-  const api = authApi(idp, { poolId, clientId, admin: flow === 'admin' });
+  const api = authApi(await target.idp(), { poolId, clientId, admin: flow === 'admin' || flow === 'admin-user-auth' });
 
-  const state: SignInState = { poolId, clientId, secret, typed: username, internal: username, password };
+  const state: SignInState = {
+    poolId,
+    clientId,
+    secret,
+    typed: username,
+    internal: username,
+    password,
+    firstFactorDone: !userAuth,
+    preferred,
+    device: options.device,
+  };
+  if (options.device) registerSecret(options.device.secret);
   const parameters: Record<string, string> = { USERNAME: username };
   // On the first call the hash is over the name as typed: Cognito has not said whose it is yet.
   if (secret) parameters.SECRET_HASH = secretHash(username, clientId, secret);
+  if (options.device) parameters.DEVICE_KEY = options.device.key;
 
   let authFlow: AuthFlowType;
   switch (flow) {
@@ -116,14 +100,24 @@ export async function signIn(ctx: Context, username: string, options: SignInOpti
     case 'custom':
       authFlow = 'CUSTOM_AUTH';
       break;
+    case 'user-auth':
+    case 'admin-user-auth':
+      authFlow = 'USER_AUTH';
+      if (preferred) parameters.PREFERRED_CHALLENGE = preferred;
+      if (preferred === 'PASSWORD') {
+        parameters.PASSWORD = password!;
+        state.firstFactorDone = true;
+      }
+      if (preferred === 'PASSWORD_SRP') {
+        state.srp = startSrp();
+        parameters.SRP_A = state.srp.srpA;
+      }
+      break;
   }
 
   try {
     const first = await api.initiate(authFlow, parameters);
-    const result = await completeSignIn(ctx, api, first, state, inputs, {
-      deviceName: options.deviceName,
-      selfVerify: options.selfVerify,
-    });
+    const result = await completeSignIn(api, first, state, { answers: options.answers, notes: options.notes, now: target.now });
     return { result, internalUsername: state.internal, poolId, clientId };
   } catch (err) {
     throw signInError(err, flow);

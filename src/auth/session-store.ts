@@ -24,6 +24,23 @@ export interface SavedSession {
   obtainedAt: number;
 }
 
+/**
+ * A device Cognito tracks for this user, kept beside the session (and kept across `auth logout`,
+ * as an app keeps its remembered device): the key, the group key, and the secret whose verifier
+ * Cognito holds.
+ */
+export interface SavedDevice {
+  version: 1;
+  poolId: string;
+  key: string;
+  groupKey: string;
+  secret: string;
+  /** Remembered (skips MFA where the pool allows) rather than only tracked. */
+  remembered: boolean;
+  name?: string;
+  confirmedAt: number;
+}
+
 /** Profile name used for sessions when no cognito-admin profile is selected. */
 export const NO_PROFILE = 'default';
 
@@ -36,6 +53,30 @@ export class SessionStore {
 
   private pointer(profile: string): string {
     return join(this.dir, `${safe(profile)}.current`);
+  }
+
+  private deviceFile(profile: string, username: string): string {
+    return join(this.dir, `${safe(profile)}--${safe(username)}.device`);
+  }
+
+  saveDevice(profile: string, username: string, device: SavedDevice): void {
+    writePrivateFile(this.deviceFile(profile, username), `${JSON.stringify(device, null, 2)}\n`);
+  }
+
+  /** The user's device in this pool, if one is saved. */
+  loadDevice(profile: string, username: string, poolId: string): SavedDevice | undefined {
+    const text = readOptionalFile(this.deviceFile(profile, username));
+    if (!text) return undefined;
+    try {
+      const parsed = JSON.parse(text) as SavedDevice;
+      return parsed.version === 1 && parsed.poolId === poolId && parsed.key && parsed.secret ? parsed : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  removeDevice(profile: string, username: string): void {
+    rmSync(this.deviceFile(profile, username), { force: true });
   }
 
   save(session: SavedSession): void {

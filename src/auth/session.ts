@@ -1,5 +1,7 @@
 // The signed-in user's tokens for commands that act as that user: the saved session, refreshed
-// with REFRESH_TOKEN_AUTH when the access token has (nearly) expired.
+// (refresh.ts) when the access token has (nearly) expired. A rotated refresh token replaces the
+// old one in one atomic write: until the new file is on disk the old token stays in the old file,
+// and Cognito accepts the old token again within the client's grace period.
 import { join } from 'node:path';
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../context.js';
@@ -101,20 +103,25 @@ export async function refreshSession(ctx: Context, session: SavedSession): Promi
       hint: `sign in again: \`cognito-admin auth login ${session.username}\``,
     });
   }
-  const { InitiateAuthCommand } = await import('@aws-sdk/client-cognito-identity-provider');
-  const { secretHash } = await import('./secret-hash.js');
+  const { refreshTokens } = await import('./refresh.js');
   ctx.usePoolIfUnset(session.poolId);
   ctx.useClientIfUnset(session.clientId);
   const secret = await ctx.clientSecret();
-  const parameters: Record<string, string> = { REFRESH_TOKEN: session.refreshToken };
-  // On refresh Cognito checks the hash against its own username, never the alias typed at sign-in.
-  if (secret) parameters.SECRET_HASH = secretHash(session.internalUsername, session.clientId, secret);
-  const idp = await ctx.idp();
+  registerSecret(secret);
+  const device = sessionStore(ctx).loadDevice(session.profile, session.username, session.poolId);
   let result: AuthenticationResultType | undefined;
   try {
-    ({ AuthenticationResult: result } = await idp.send(
-      new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: session.clientId, AuthParameters: parameters }),
-    ));
+    result = await refreshTokens(
+      await ctx.idp(),
+      {
+        clientId: session.clientId,
+        refreshToken: session.refreshToken,
+        clientSecret: secret,
+        internalUsername: session.internalUsername,
+        deviceKey: device?.key,
+      },
+      (text) => ctx.debug(text),
+    );
   } catch (err) {
     if ((err as Error).name === 'NotAuthorizedException') {
       throw new AuthError(`the session of ${session.username} can no longer be refreshed: ${(err as Error).message}`, {
@@ -125,7 +132,6 @@ export async function refreshSession(ctx: Context, session: SavedSession): Promi
     throw err;
   }
   if (!result?.AccessToken) throw new AuthError('the refresh returned no tokens');
-  for (const token of [result.IdToken, result.AccessToken, result.RefreshToken]) registerSecret(token);
   return saveSession(ctx, {
     username: session.username,
     poolId: session.poolId,

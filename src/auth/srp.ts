@@ -65,7 +65,7 @@ export const SRP_K = hashPadded(SRP_N, SRP_G);
 // in; see modpow.ts for why there are two routes.
 let powN: ModPow | undefined;
 let powRoute: 'native' | 'bigint' | undefined;
-function modPowN(base: bigint, exponent: bigint): bigint {
+export function modPowN(base: bigint, exponent: bigint): bigint {
   if (!powN) {
     const native = nativeModPowFor(SRP_N, SRP_G);
     powRoute = native ? 'native' : 'bigint';
@@ -87,6 +87,15 @@ export function poolNameOf(poolId: string): string {
     throw new Error(`"${poolId}" is not a user pool id (expected <region>_<id>, e.g. eu-west-1_AbC123)`);
   }
   return poolId.slice(underscore + 1);
+}
+
+function realmOf(input: { poolId: string; realm?: string }): string {
+  return input.realm ?? poolNameOf(input.poolId);
+}
+
+/** x = H(salt | H(realm user ":" password)): what a verifier g^x is made of. */
+export function srpPrivateKey(realm: string, user: string, password: string, salt: bigint): bigint {
+  return bytesToBigInt(sha256(Buffer.from(padHex(salt), 'hex'), sha256(`${realm}${user}:${password}`)));
 }
 
 function parseHexParameter(name: string, hex: string): bigint {
@@ -126,6 +135,11 @@ export function startSrp(randomBytes: (n: number) => Buffer = cryptoRandomBytes)
 export interface PasswordKeyInput {
   state: SrpClientState;
   poolId: string;
+  /**
+   * The name mixed into x and the signature in place of the pool name: a remembered device's
+   * group key, for Cognito's device variant (DEVICE_PASSWORD_VERIFIER).
+   */
+  realm?: string;
   /** USER_ID_FOR_SRP from the challenge (the internal username, not the alias typed). */
   userIdForSrp: string;
   password: string;
@@ -148,8 +162,7 @@ export function passwordAuthenticationKey(input: PasswordKeyInput): Buffer {
     throw new Error('SRP: the scrambling parameter u = H(A | B) is zero; refusing to continue the sign-in');
   }
 
-  const userHash = sha256(`${poolNameOf(input.poolId)}${input.userIdForSrp}:${input.password}`);
-  const x = bytesToBigInt(sha256(Buffer.from(padHex(salt), 'hex'), userHash));
+  const x = srpPrivateKey(realmOf(input), input.userIdForSrp, input.password, salt);
 
   // S = (B - k·g^x)^(a + u·x) mod N; the base is reduced into [0, N) first.
   let base = (B - SRP_K * modPowN(SRP_G, x)) % SRP_N;
@@ -172,7 +185,7 @@ export function passwordClaim(input: PasswordClaimInput): { signature: string; t
   const key = passwordAuthenticationKey(input);
   const timestamp = cognitoTimestamp(input.now ?? new Date());
   const signature = createHmac('sha256', key)
-    .update(poolNameOf(input.poolId), 'utf8')
+    .update(realmOf(input), 'utf8')
     .update(input.userIdForSrp, 'utf8')
     .update(Buffer.from(input.secretBlock, 'base64'))
     .update(timestamp, 'utf8')

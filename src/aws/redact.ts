@@ -9,7 +9,7 @@ const SECRET_KEYS = new Set(
     'SRP_A', 'SRP_B', 'SALT', 'SecretCode', 'UserCode', 'SOFTWARE_TOKEN_MFA_CODE', 'SMS_MFA_CODE', 'EMAIL_OTP_CODE',
     'SMS_CODE', 'ANSWER', 'ConfirmationCode', 'Code', 'AccessToken', 'IdToken', 'RefreshToken', 'Token',
     'Session', 'ClientSecret', 'ClientSecretValue', 'client_secret', 'SecretKey', 'SessionToken', 'secretAccessKey', 'sessionToken', 'Logins',
-    'REFRESH_TOKEN', 'DEVICE_KEY', 'AccessKeyId', 'accessKeyId', 'PreSignedUrl', 'WebIdentityToken', 'clientSecret', 'secret', 'password',
+    'REFRESH_TOKEN', 'DEVICE_KEY', 'SMS_OTP_CODE', 'EMAIL_MFA_CODE', 'PasswordVerifier', 'CREDENTIAL', 'AccessKeyId', 'accessKeyId', 'PreSignedUrl', 'WebIdentityToken', 'clientSecret', 'secret', 'password',
   ].map((k) => k.toLowerCase()),
 );
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes, sign as cryptoSign } from 'node:crypto';
 import { base32Encode, startFakeCognito, type FakeCognito, type PoolState } from '../support/fake-cognito/index.js';
 import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { BIN, emulatorEnv, emulatorSdk, runBin } from '../support/e2e.js';
+import { BIN, emulatorEnv, emulatorSdk, runBin, spawnBin } from '../support/e2e.js';
 import { runCli, type CliResult } from '../support/cli.js';
 import type { Prompter } from '../../src/io/prompter.js';
 import { moduleTrace } from '../support/module-trace.js';
@@ -37,28 +37,6 @@ const sessionsIn = (env: Env) => {
 const challengesAnswered = (since: number) =>
   server.calls.slice(since).filter((c) => c.operation === 'RespondToAuthChallenge' || c.operation === 'AdminRespondToAuthChallenge');
 const totpSecret = () => randomBytes(20);
-
-/** Runs the binary and lets the test write stdin lines while it runs (codes that arrive later). */
-function spawnBin(argv: string[], env: Env) {
-  const child = spawn(process.execPath, [BIN, ...argv], { env: env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const result = new Promise<CliResult>((resolve, reject) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? 1, stdout, stderr });
-    });
-  });
-  return {
-    result,
-    write: (line: string) => child.stdin.write(`${line}\n`),
-    end: () => child.stdin.end(),
-  };
-}
 
 async function waitFor<T>(read: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -166,13 +144,12 @@ describe('alias sign-in and client secrets', () => {
     expect(responses.USERNAME).toBe(internal);
     expect(responses.SECRET_HASH).toBe(server.secretHash(secretClient.clientId, internal));
 
-    // The refresh hashes over the internal username too (saved from the tokens).
+    // The refresh (GetTokensFromRefreshToken) carries the client secret itself, not a hash.
     const before = server.calls.length;
     const refreshed = await runBin(['auth', 'refresh', '-o', 'json'], { env });
     expect(refreshed.code).toBe(0);
-    const refresh = server.calls.slice(before).find((c) => c.operation === 'InitiateAuth')!;
-    expect(refresh.body.AuthFlow).toBe('REFRESH_TOKEN_AUTH');
-    expect(refresh.body.AuthParameters.SECRET_HASH).toBe(server.secretHash(secretClient.clientId, internal));
+    const refresh = server.calls.slice(before).find((c) => c.operation === 'GetTokensFromRefreshToken')!;
+    expect(refresh.body.ClientSecret).toBe(secretClient.clientSecret);
     expect(Object.keys(JSON.parse(refreshed.stdout))).toEqual(['IdToken', 'AccessToken', 'RefreshToken', 'ExpiresIn', 'TokenType']);
   });
 
@@ -397,7 +374,7 @@ describe('saved sessions: refresh, whoami, logout', () => {
   });
   const envWithSecret = () => envFor({ COGNITO_PASSWORD: PASSWORD, COGNITO_CLIENT_SECRET: client.clientSecret });
 
-  it('whoami refreshes an expiring access token by itself (SECRET_HASH over the sub), then GetUser', async () => {
+  it('whoami refreshes an expiring access token by itself (GetTokensFromRefreshToken with the client secret), then GetUser', async () => {
     const env = envWithSecret();
     expect((await runBin(['auth', 'login', 'ray@example.com', ...target(pool.id, client.clientId)], { env })).code).toBe(0);
     const internal = server.user(pool.id, 'ray@example.com')!.username;
@@ -406,8 +383,8 @@ describe('saved sessions: refresh, whoami, logout', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const calls = server.calls.slice(since);
-    expect(calls.map((c) => c.operation)).toEqual(['InitiateAuth', 'GetUser']);
-    expect(calls[0]!.body.AuthParameters.SECRET_HASH).toBe(server.secretHash(client.clientId, internal));
+    expect(calls.map((c) => c.operation)).toEqual(['GetTokensFromRefreshToken', 'GetUser']);
+    expect(calls[0]!.body).toMatchObject({ ClientId: client.clientId, ClientSecret: client.clientSecret });
     const me = JSON.parse(result.stdout);
     expect(me).toMatchObject({ username: internal, signedInAs: 'ray@example.com', groups: ['ops'], poolId: pool.id, clientId: client.clientId });
     expect(me.attributes.email).toBe('ray@example.com');

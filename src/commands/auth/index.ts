@@ -2,9 +2,11 @@
 // self-service flows an app runs for its users. Wiring only; each verb's logic loads when it runs.
 import { Command, Option } from 'commander';
 import { collectValues, examples, handler, type Runtime } from '../shared.js';
+import { registerDeviceVerbs } from './device-verbs.js';
 
 // Kept here rather than imported from src/auth/flows.ts, which loads the SDK.
-const FLOWS = ['srp', 'password', 'admin', 'custom', 'custom-srp'];
+const FLOWS = ['srp', 'password', 'admin', 'custom', 'custom-srp', 'user-auth', 'admin-user-auth'];
+const PREFERENCES = ['password', 'password-srp', 'email-otp', 'sms-otp'];
 const MFA_TYPES = ['totp', 'sms', 'email'];
 const USERNAME = 'username, or an email or phone alias where the pool has them';
 const SESSION_USER = 'whose saved session (default: the last user signed in with this profile)';
@@ -17,6 +19,7 @@ export function registerAuth(program: Command, runtime: Runtime): void {
   registerLogin(auth, runtime);
   registerSessionVerbs(auth, runtime);
   registerSelfService(auth, runtime);
+  registerDeviceVerbs(auth, runtime);
 }
 
 function registerLogin(auth: Command, runtime: Runtime): void {
@@ -26,10 +29,17 @@ function registerLogin(auth: Command, runtime: Runtime): void {
       .description('Sign in through every challenge Cognito asks (new password, MFA, MFA set-up, custom) and save the session')
       .argument('<username>', USERNAME)
       .addOption(
-        new Option('--flow <flow>', 'srp (no password on the wire), password (USER_PASSWORD_AUTH), admin (AdminInitiateAuth, needs AWS credentials), custom, custom-srp')
+        new Option(
+          '--flow <flow>',
+          'srp (no password on the wire), password (USER_PASSWORD_AUTH), admin (AdminInitiateAuth, needs AWS credentials), custom, custom-srp, ' +
+            'user-auth (choice-based: password, SRP or a one-time code), admin-user-auth',
+        )
           .choices(FLOWS)
           .default('srp'),
       )
+      .addOption(new Option('--prefer <factor>', 'first factor of a user-auth sign-in (else picked on a terminal)').choices(PREFERENCES))
+      .option('--otp-code <code>', 'the one-time sign-in code sent by email or SMS ("-": the next stdin line; else COGNITO_OTP_CODE or a prompt)')
+      .option('--remember-device', 'remember this device (ConfirmDevice, then remembered): later sign-ins prove it and skip MFA where the pool allows')
       .option('--password-stdin', 'read the password from the first line of stdin, and a new password (if Cognito asks) from the second')
       .option('--mfa-code <code>', 'the code for the MFA challenge ("-": the next stdin line, read when the challenge arrives)')
       .option('--totp-secret <base32>', 'compute TOTP codes from this secret ("-": the next stdin line); prefer COGNITO_TOTP_SECRET, argv is visible to other users')
@@ -41,7 +51,7 @@ function registerLogin(auth: Command, runtime: Runtime): void {
       .option('--no-save', 'do not save the session')
       .addHelpText(
         'after',
-        '\nEnvironment: COGNITO_PASSWORD, COGNITO_NEW_PASSWORD, COGNITO_TOTP_SECRET, COGNITO_CLIENT_SECRET.\n' +
+        '\nEnvironment: COGNITO_PASSWORD, COGNITO_NEW_PASSWORD, COGNITO_TOTP_SECRET, COGNITO_OTP_CODE, COGNITO_CLIENT_SECRET.\n' +
           'stdin lines are read in the order the sign-in needs them: the password (--password-stdin), a new\n' +
           'password (only if Cognito asks for one), then each "-" value when its challenge arrives.\n' +
           '-o json prints {"IdToken","AccessToken","RefreshToken","ExpiresIn","TokenType"}; other formats never show tokens.',
@@ -57,6 +67,8 @@ function registerLogin(auth: Command, runtime: Runtime): void {
     'auth login svc-bot --flow admin -o json | jq -r .AccessToken',
     'auth login ann --mfa-type totp   # with COGNITO_PASSWORD and COGNITO_TOTP_SECRET set',
     'auth login new-hire --attr name="Ann Example" --password-stdin < passwords.txt   # temporary, then new password',
+    'auth login ann@example.com --flow user-auth --prefer email-otp   # a code by email, no password',
+    'auth login ann --remember-device   # the next sign-in from here skips MFA where the pool allows',
   );
 }
 
@@ -64,7 +76,7 @@ function registerSessionVerbs(auth: Command, runtime: Runtime): void {
   examples(
     auth
       .command('refresh')
-      .description('Get new id and access tokens with the saved refresh token (REFRESH_TOKEN_AUTH)')
+      .description('Get new tokens with the saved refresh token (GetTokensFromRefreshToken); a rotated refresh token is saved too')
       .argument('[username]', SESSION_USER)
       .action(
         handler(runtime, async (ctx, [username]) => {

@@ -15,7 +15,7 @@ import { UsageError } from '../../errors.js';
 import { registerSecret } from '../../aws/redact.js';
 import { secretHash } from '../../auth/secret-hash.js';
 import { activeSession } from '../../auth/session.js';
-import { NEW_PASSWORD_ENV, PASSWORD_ENV, SignInInputs } from '../../auth/inputs.js';
+import { NEW_PASSWORD_ENV, PASSWORD_ENV, SignInInputs } from './inputs.js';
 import { attributesFromFlags, checkUsername } from '../user/attributes.js';
 
 /** The app client and, when it has a secret, the SecretHash for `username`. */

@@ -46,7 +46,11 @@ async function signInFirst(ctx: Context, username: string | undefined, options: 
     (await ctx.prompter.input('No saved session. Username to sign in as:', { what: 'the username', flag: '<username>' }));
   ctx.out.note(`No saved session for ${name}: signing in first, as \`cognito-admin auth login ${name}\` would.`);
   const { signIn } = await import('../../auth/flows.js');
-  const { result, poolId, clientId } = await signIn(ctx, name, { deviceName: options.deviceName, selfVerify: options.selfVerify });
+  const { signInAnswers, signInNotes, signInTarget } = await import('../auth/answers.js');
+  const { result, poolId, clientId } = await signIn(await signInTarget(ctx), name, {
+    answers: signInAnswers(ctx, { deviceName: options.deviceName, selfVerify: options.selfVerify }),
+    notes: signInNotes(ctx),
+  });
   const session = saveSession(ctx, { username: name, poolId, clientId, result });
   if (!enrolledDuring(ctx)) return session;
 

@@ -83,4 +83,22 @@ export function registerMfa(program: Command, runtime: Runtime): void {
     'mfa disable ann',
     'mfa disable ann --yes',
   );
+
+  examples(
+    mfa
+      .command('reset')
+      .description(
+        "Delete a user's TOTP authenticator (AdminDeleteSoftwareToken) — the lost-phone case; asks first on a terminal, needs --yes otherwise",
+      )
+      .argument('<username>', 'username, or an email or phone alias where the pool has them')
+      .option('--dry-run', 'say what would be deleted and change nothing')
+      .action(
+        handler(runtime, async (ctx, [username], options: { dryRun?: boolean }) => {
+          const { mfaReset } = await import('./reset.js');
+          await mfaReset(ctx, username, options);
+        }),
+      ),
+    'mfa reset ann',
+    'mfa reset ann@example.com --yes',
+  );
 }

@@ -2,6 +2,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { collectValues, examples, handler, positiveInt, type Runtime } from '../shared.js';
 import { registerExport, registerImport } from './bulk.js';
+import { registerActivityVerbs } from './activity-verbs.js';
 
 export function registerUser(program: Command, runtime: Runtime): void {
   const user = program.command('user').description('Create, invite, list, update and delete the users of a pool');
@@ -17,6 +18,8 @@ export function registerUser(program: Command, runtime: Runtime): void {
   // Bulk verbs (user import, user export) register here, one line each.
   registerImport(user, runtime);
   registerExport(user, runtime);
+  // What a user has and did: devices, sessions, sign-in history, auth factors.
+  registerActivityVerbs(user, runtime);
 }
 
 const USERNAME = 'username, or an email or phone alias where the pool has them';

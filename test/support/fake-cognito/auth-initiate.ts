@@ -8,6 +8,7 @@ import { nextStep, load, type AuthResponse } from './auth-steps.js';
 import { issueTokens } from './tokens.js';
 import { getClient, type ClientState, type PoolState, type UserState } from './state.js';
 import { findUser } from './user-store.js';
+import { startUserAuth } from './user-auth.js';
 
 type Params = Record<string, string | undefined>;
 
@@ -19,6 +20,7 @@ const FLOW_FLAG: Record<string, string> = {
   CUSTOM_AUTH: 'ALLOW_CUSTOM_AUTH',
   ADMIN_USER_PASSWORD_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
   ADMIN_NO_SRP_AUTH: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+  USER_AUTH: 'ALLOW_USER_AUTH',
 };
 /** The legacy ExplicitAuthFlows values, used when a client lists no ALLOW_ value. */
 const LEGACY_FLAG: Record<string, string | undefined> = {
@@ -34,8 +36,8 @@ export function flowAllowed(client: ClientState, flow: string): boolean {
   return legacy === undefined || client.flows.includes(legacy);
 }
 
-const PUBLIC_FLOWS = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'CUSTOM_AUTH'];
-const ADMIN_FLOWS = ['USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'CUSTOM_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH'];
+const PUBLIC_FLOWS = ['USER_SRP_AUTH', 'USER_PASSWORD_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'CUSTOM_AUTH', 'USER_AUTH'];
+const ADMIN_FLOWS = ['USER_SRP_AUTH', 'REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'CUSTOM_AUTH', 'ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH', 'USER_AUTH'];
 
 /** The user a typed USERNAME names, with Cognito's errors for the unknown and the disabled. */
 export function signInUser(pool: PoolState, client: ClientState, typed: string): UserState {
@@ -69,7 +71,7 @@ function progress(pool: PoolState, client: ClientState, user: UserState, admin: 
   };
 }
 
-function startSrp(ctx: FakeContext, p: SignInProgress, user: UserState, pool: PoolState, srpA: string | undefined): AuthResponse {
+export function startSrp(ctx: FakeContext, p: SignInProgress, user: UserState, pool: PoolState, srpA: string | undefined): AuthResponse {
   const aHex = required(srpA, 'SRP_A');
   if (!/^[0-9a-fA-F]+$/.test(aHex)) return invalidParameter('SRP_A is not a hexadecimal number.');
   const A = BigInt(`0x${aHex}`);
@@ -122,8 +124,11 @@ function initiate(ctx: FakeContext, pool: PoolState, client: ClientState, admin:
   checkSecretHash(client, params.SECRET_HASH, typed);
   const user = signInUser(pool, client, typed);
   const p = progress(pool, client, user, admin, flow);
+  if (params.DEVICE_KEY) p.deviceKey = params.DEVICE_KEY;
 
   switch (flow) {
+    case 'USER_AUTH':
+      return startUserAuth(ctx, p, pool, user, params);
     case 'USER_SRP_AUTH':
       return startSrp(ctx, p, user, pool, params.SRP_A);
     case 'CUSTOM_AUTH':

@@ -9,6 +9,8 @@ import { load, mfaChallenge, nextStep, enabledMfa, customChallenge, type AuthRes
 import { afterPasswordProven } from './auth-initiate.js';
 import { getClient, type MfaMethod, type UserState } from './state.js';
 import { checkPasswordPolicy, findUser, setPassword } from './user-store.js';
+import { firstFactorCode, selectChallenge } from './user-auth.js';
+import { devicePasswordVerifier, deviceSrpAuth } from './devices.js';
 
 type Responses = Record<string, string | undefined>;
 
@@ -45,7 +47,8 @@ function passwordVerifier(ctx: FakeContext, clientId: string, responses: Respons
     return notAuthorized('Incorrect username or password.');
   }
   afterPasswordProven(user);
-  return nextStep(ctx, { ...progressOf(srp), passwordVerified: true });
+  // Clients send a remembered device's key with any answer, this one included (devices.ts).
+  return nextStep(ctx, { ...progressOf(srp), passwordVerified: true, deviceKey: responses.DEVICE_KEY ?? srp.deviceKey });
 }
 
 /** A wrong code spends one attempt; the session dies after the limit. */
@@ -137,13 +140,23 @@ function respond(ctx: FakeContext, clientId: string, body: any): AuthResponse {
     return invalidParameter(`Invalid challenge name ${name}: this session is waiting for ${session.challenge}`);
   }
   const user = checkUsername(ctx, session, responses);
+  if (responses.DEVICE_KEY) session.deviceKey = responses.DEVICE_KEY;
   switch (session.challenge) {
     case 'NEW_PASSWORD_REQUIRED':
       return newPassword(ctx, session, user, responses);
     case 'SMS_MFA':
       return codeChallenge(ctx, session, responses.SMS_MFA_CODE, 'SMS_MFA_CODE');
     case 'EMAIL_OTP':
+      if (session.firstFactor) return firstFactorCode(ctx, session, responses.EMAIL_OTP_CODE, 'EMAIL_OTP_CODE');
       return codeChallenge(ctx, session, responses.EMAIL_OTP_CODE, 'EMAIL_OTP_CODE');
+    case 'SMS_OTP':
+      return firstFactorCode(ctx, session, responses.SMS_OTP_CODE, 'SMS_OTP_CODE');
+    case 'SELECT_CHALLENGE':
+      return selectChallenge(ctx, session, load(ctx, session).pool, user, responses);
+    case 'DEVICE_SRP_AUTH':
+      return deviceSrpAuth(ctx, session, user, responses);
+    case 'DEVICE_PASSWORD_VERIFIER':
+      return devicePasswordVerifier(ctx, session, responses);
     case 'SOFTWARE_TOKEN_MFA':
       return softwareToken(ctx, session, user, responses);
     case 'SELECT_MFA_TYPE':

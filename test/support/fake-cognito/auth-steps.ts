@@ -6,6 +6,7 @@ import { sendCode } from './codes.js';
 import { issueTokens, type AuthenticationResult } from './tokens.js';
 import { type ClientState, type MfaMethod, type PoolState, type UserState } from './state.js';
 import { userKey } from './user-store.js';
+import { attachDevice, deviceStep } from './devices.js';
 
 export interface AuthResponse {
   ChallengeName?: ChallengeName;
@@ -113,10 +114,12 @@ export function nextStep(ctx: FakeContext, p: SignInProgress): AuthResponse {
         Session: session.id,
       };
     }
+    const device = deviceStep(ctx, p);
+    if (device) return device;
     if (!p.mfaDone) {
       const challenge = mfaStep(ctx, p, loaded);
       if (challenge) return challenge;
     }
   }
-  return { ChallengeParameters: {}, AuthenticationResult: issueTokens(ctx, pool, client, user) };
+  return { ChallengeParameters: {}, AuthenticationResult: attachDevice(ctx, p, loaded, issueTokens(ctx, pool, client, user)) };
 }

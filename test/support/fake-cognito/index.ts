@@ -21,6 +21,7 @@ import {
   type UserState,
 } from './state.js';
 import { createUser, findUser } from './user-store.js';
+import { featureApi, type FeatureApi } from './feature-api.js';
 
 export type {
   AddUserOptions,
@@ -85,6 +86,8 @@ export interface FakeCognito {
   totp(secret: Buffer | string, steps?: number): string;
   /** SECRET_HASH for a client and a username. */
   secretHash(clientId: string, username: string): string;
+  /** Choice-based sign-in, devices, refresh rotation, passkeys, sign-in events (feature-api.ts). */
+  features: FeatureApi;
 }
 
 const DEFAULT_LIMITS: Limits = {
@@ -177,5 +180,6 @@ export async function startFakeCognito(opts: StartOptions = {}): Promise<FakeCog
       if (!client.clientSecret) throw new Error(`fake-cognito: client ${clientId} has no secret`);
       return secretHash(client.clientSecret, username, clientId);
     },
+    features: featureApi(ctx),
   };
 }

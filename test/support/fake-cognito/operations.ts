@@ -41,13 +41,15 @@ import {
   updateResourceServer,
 } from './resource-servers.js';
 import { listGroups, listIdentityProviders, listUserPoolClients } from './listings.js';
+import { FEATURE_PUBLIC_OPERATIONS, FEATURE_SIGNED_OPERATIONS } from './feature-operations.js';
+import { recordAuthEvents } from './user-activity.js';
 
 export type Operation = (ctx: FakeContext, body: any) => unknown;
 
 /** Operations a caller reaches without AWS credentials (the app-client API). */
 export const PUBLIC_OPERATIONS: Record<string, Operation> = {
-  InitiateAuth: initiateAuth,
-  RespondToAuthChallenge: respondToAuthChallenge,
+  InitiateAuth: recordAuthEvents(initiateAuth),
+  RespondToAuthChallenge: recordAuthEvents(respondToAuthChallenge),
   SignUp: signUp,
   ConfirmSignUp: confirmSignUp,
   ResendConfirmationCode: resendConfirmationCode,
@@ -60,12 +62,13 @@ export const PUBLIC_OPERATIONS: Record<string, Operation> = {
   AssociateSoftwareToken: associateSoftwareToken,
   VerifySoftwareToken: verifySoftwareToken,
   SetUserMFAPreference: setUserMfaPreference,
+  ...FEATURE_PUBLIC_OPERATIONS,
 };
 
 /** Operations that need a SigV4-signed request (IAM credentials). */
 export const SIGNED_OPERATIONS: Record<string, Operation> = {
-  AdminInitiateAuth: adminInitiateAuth,
-  AdminRespondToAuthChallenge: adminRespondToAuthChallenge,
+  AdminInitiateAuth: recordAuthEvents(adminInitiateAuth),
+  AdminRespondToAuthChallenge: recordAuthEvents(adminRespondToAuthChallenge),
   AdminGetUser: adminGetUser,
   AdminSetUserMFAPreference: adminSetUserMfaPreference,
   AdminUserGlobalSignOut: adminUserGlobalSignOut,
@@ -91,4 +94,5 @@ export const SIGNED_OPERATIONS: Record<string, Operation> = {
   ListUserPoolClients: listUserPoolClients,
   ListGroups: listGroups,
   ListIdentityProviders: listIdentityProviders,
+  ...FEATURE_SIGNED_OPERATIONS,
 };

@@ -12,7 +12,12 @@ export type ChallengeName =
   | 'EMAIL_OTP'
   | 'SELECT_MFA_TYPE'
   | 'MFA_SETUP'
-  | 'CUSTOM_CHALLENGE';
+  | 'CUSTOM_CHALLENGE'
+  | 'SELECT_CHALLENGE'
+  | 'SMS_OTP'
+  | 'WEB_AUTHN'
+  | 'DEVICE_SRP_AUTH'
+  | 'DEVICE_PASSWORD_VERIFIER';
 
 /** What a sign-in has done so far; carried from session to session. */
 export interface SignInProgress {
@@ -27,6 +32,10 @@ export interface SignInProgress {
   mfaDone: boolean;
   customDone: boolean;
   customAttempts: number;
+  /** DEVICE_KEY sent with the sign-in (devices.ts). */
+  deviceKey?: string;
+  /** The device proved itself (DEVICE_PASSWORD_VERIFIER). */
+  deviceDone?: boolean;
 }
 
 export interface AuthSession extends SignInProgress {
@@ -40,6 +49,8 @@ export interface AuthSession extends SignInProgress {
   /** MFA_SETUP: a software token was associated and then verified with this sign-in. */
   mfaSetupSecret?: Buffer;
   mfaSetupVerified?: boolean;
+  /** EMAIL_OTP / SMS_OTP as the first factor of a choice-based sign-in, not MFA. */
+  firstFactor?: boolean;
 }
 
 export interface SrpSession extends SignInProgress {
@@ -93,6 +104,8 @@ export function progressOf(s: SignInProgress): SignInProgress {
     mfaDone: s.mfaDone,
     customDone: s.customDone,
     customAttempts: s.customAttempts,
+    deviceKey: s.deviceKey,
+    deviceDone: s.deviceDone,
   };
 }
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { statSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
 import { PassThrough } from 'node:stream';
-import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { GetTokensFromRefreshTokenCommand, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { Context } from '../../../src/context.js';
 import { activeSession, saveSession, sessionStore } from '../../../src/auth/session.js';
 import { isolatedEnv } from '../../support/cli.js';
@@ -43,7 +43,7 @@ describe('saved sessions', () => {
     expect(store.load('default')?.username).toBe('ann@example.com');
   });
 
-  it('refreshes an expired session with SECRET_HASH over the internal username, keeping the refresh token', async () => {
+  it('refreshes an expired session with GetTokensFromRefreshToken and the client secret, keeping the refresh token', async () => {
     const env = isolatedEnv({ COGNITO_CLIENT_SECRET: 'client-secret-value' });
     const early = context(env, 0);
     saveSession(early, {
@@ -56,18 +56,13 @@ describe('saved sessions', () => {
         RefreshToken: 'refresh-token-value',
       },
     });
-    mock.on(InitiateAuthCommand).resolves({
+    mock.on(GetTokensFromRefreshTokenCommand).resolves({
       AuthenticationResult: { IdToken: jwt({ 'cognito:username': 'internal-ann', exp: 9000 }), AccessToken: jwt({ exp: 9000 }) },
     });
     const later = context(env, 20_000);
     const fresh = await activeSession(later);
-    const input = mock.commandCalls(InitiateAuthCommand)[0]!.args[0].input;
-    const expected = createHmac('sha256', 'client-secret-value').update('internal-anncid').digest('base64');
-    expect(input).toEqual({
-      AuthFlow: 'REFRESH_TOKEN_AUTH',
-      ClientId: 'cid',
-      AuthParameters: { REFRESH_TOKEN: 'refresh-token-value', SECRET_HASH: expected },
-    });
+    const input = mock.commandCalls(GetTokensFromRefreshTokenCommand)[0]!.args[0].input;
+    expect(input).toEqual({ ClientId: 'cid', RefreshToken: 'refresh-token-value', ClientSecret: 'client-secret-value' });
     expect(fresh.expiresAt).toBe(9_000_000);
     expect(fresh.refreshToken).toBe('refresh-token-value');
   });
@@ -90,10 +85,32 @@ describe('saved sessions', () => {
       username: 'bob', poolId: 'eu-west-1_P', clientId: 'cid',
       result: { IdToken: jwt({ exp: 1 }), AccessToken: jwt({ exp: 1 }), RefreshToken: 'r' },
     });
-    mock.on(InitiateAuthCommand).rejects(awsError('NotAuthorizedException', 'Refresh Token has been revoked'));
+    mock.on(GetTokensFromRefreshTokenCommand).rejects(awsError('NotAuthorizedException', 'Refresh Token has been revoked'));
     await expect(activeSession(context(env, 5000))).rejects.toMatchObject({
       exitCode: 4,
       hint: 'sign in again: `cognito-admin auth login bob`',
     });
+  });
+});
+
+describe('refresh on an emulator without GetTokensFromRefreshToken', () => {
+  it('falls back to REFRESH_TOKEN_AUTH with SECRET_HASH over the internal username', async () => {
+    const env = isolatedEnv({ COGNITO_CLIENT_SECRET: 'client-secret-value' });
+    saveSession(context(env, 0), {
+      username: 'ann@example.com',
+      poolId: 'eu-west-1_P',
+      clientId: 'cid',
+      result: { IdToken: jwt({ 'cognito:username': 'internal-ann', exp: 10 }), AccessToken: jwt({ exp: 10 }), RefreshToken: 'refresh-token-value' },
+    });
+    mock.on(GetTokensFromRefreshTokenCommand).rejects(awsError('UnknownOperationException', 'Unknown operation GetTokensFromRefreshToken'));
+    mock.on(InitiateAuthCommand).resolves({ AuthenticationResult: { AccessToken: jwt({ exp: 9000 }) } });
+    const fresh = await activeSession(context(env, 20_000));
+    const expected = createHmac('sha256', 'client-secret-value').update('internal-anncid').digest('base64');
+    expect(mock.commandCalls(InitiateAuthCommand)[0]!.args[0].input).toEqual({
+      AuthFlow: 'REFRESH_TOKEN_AUTH',
+      ClientId: 'cid',
+      AuthParameters: { REFRESH_TOKEN: 'refresh-token-value', SECRET_HASH: expected },
+    });
+    expect(fresh.refreshToken).toBe('refresh-token-value');
   });
 });

@@ -283,11 +283,19 @@ describe('auth login: challenges and inputs', () => {
 
   it('an unknown challenge is a clear error naming it (exit 1)', async () => {
     mock.on(InitiateAuthCommand).resolves(verifierChallenge);
-    mock.on(RespondToAuthChallengeCommand).resolves({ ChallengeName: 'DEVICE_SRP_AUTH', Session: 's', ChallengeParameters: {} });
+    mock.on(RespondToAuthChallengeCommand).resolves({ ChallengeName: 'SOME_NEW_CHALLENGE' as never, Session: 's', ChallengeParameters: {} });
     const result = await runCli(['auth', 'login', 'ann'], { env: env({ COGNITO_PASSWORD: PASSWORD }) });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^error: Cognito asked for the DEVICE_SRP_AUTH challenge, which cognito-admin does not handle \(DEVICE_SRP_AUTH\)$/m);
-    expect(result.stderr).toMatch(/^hint: the pool remembers devices/m);
+    expect(result.stderr).toMatch(/^error: Cognito asked for the SOME_NEW_CHALLENGE challenge, which cognito-admin does not handle \(SOME_NEW_CHALLENGE\)$/m);
+  });
+
+  it('DEVICE_SRP_AUTH without a device saved here: exit 4 and the way out', async () => {
+    mock.on(InitiateAuthCommand).resolves(verifierChallenge);
+    mock.on(RespondToAuthChallengeCommand).resolves({ ChallengeName: 'DEVICE_SRP_AUTH', Session: 's', ChallengeParameters: {} });
+    const result = await runCli(['auth', 'login', 'ann'], { env: env({ COGNITO_PASSWORD: PASSWORD }) });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toMatch(/no remembered device of this user is saved here \(DEVICE_SRP_AUTH\)$/m);
+    expect(result.stderr).toMatch(/^hint: sign in again with --remember-device/m);
   });
 });
 

@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import {
   GetUserCommand,
   GlobalSignOutCommand,
-  InitiateAuthCommand,
+  GetTokensFromRefreshTokenCommand,
   RevokeTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isolatedEnv, runCli } from '../../../support/cli.js';
@@ -43,17 +43,13 @@ function signedIn(seconds = 3600, extra: Record<string, string | undefined> = {}
 }
 
 describe('auth refresh', () => {
-  it('REFRESH_TOKEN_AUTH with SECRET_HASH over the internal username; -o json prints the tokens, the refresh token kept', async () => {
+  it('GetTokensFromRefreshToken with the client secret; -o json prints the tokens, the refresh token kept when none is rotated in', async () => {
     const env = signedIn();
     const fresh = { IdToken: jwt({ 'cognito:username': 'uuid-ann', exp: inSeconds(3600) }), AccessToken: jwt({ exp: inSeconds(3600) }) };
-    mock.on(InitiateAuthCommand).resolves({ AuthenticationResult: fresh });
+    mock.on(GetTokensFromRefreshTokenCommand).resolves({ AuthenticationResult: fresh });
     const result = await runCli(['auth', 'refresh', '-o', 'json'], { env });
     expect(result.code, result.stderr).toBe(0);
-    expect(mock.commandCalls(InitiateAuthCommand)[0]!.args[0].input).toEqual({
-      AuthFlow: 'REFRESH_TOKEN_AUTH',
-      ClientId: CLIENT,
-      AuthParameters: { REFRESH_TOKEN: 'refresh-ann', SECRET_HASH: createHmac('sha256', SECRET).update(`uuid-ann${CLIENT}`).digest('base64') },
-    });
+    expect(mock.commandCalls(GetTokensFromRefreshTokenCommand)[0]!.args[0].input).toEqual({ ClientId: CLIENT, RefreshToken: 'refresh-ann', ClientSecret: SECRET });
     const out = JSON.parse(result.stdout);
     expect(out).toMatchObject({ ...fresh, RefreshToken: 'refresh-ann', TokenType: 'Bearer' });
     expect(out.ExpiresIn).toBeGreaterThan(3590);
@@ -62,7 +58,7 @@ describe('auth refresh', () => {
 
   it('a revoked refresh token is exit 4 with the way out', async () => {
     const env = signedIn();
-    mock.on(InitiateAuthCommand).rejects(awsError('NotAuthorizedException', 'Refresh Token has been revoked'));
+    mock.on(GetTokensFromRefreshTokenCommand).rejects(awsError('NotAuthorizedException', 'Refresh Token has been revoked'));
     const result = await runCli(['auth', 'refresh'], { env });
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/can no longer be refreshed: Refresh Token has been revoked \(NotAuthorizedException\)\nhint: sign in again: `cognito-admin auth login ann@example\.com`/);
@@ -108,11 +104,11 @@ describe('auth whoami', () => {
 
   it('refreshes an access token that is about to expire first', async () => {
     const env = signedIn(30);
-    mock.on(InitiateAuthCommand).resolves({ AuthenticationResult: { AccessToken: jwt({ exp: inSeconds(3600) }) } });
+    mock.on(GetTokensFromRefreshTokenCommand).resolves({ AuthenticationResult: { AccessToken: jwt({ exp: inSeconds(3600) }) } });
     mock.on(GetUserCommand).resolves({ Username: 'uuid-ann', UserAttributes: [] });
     const result = await runCli(['auth', 'whoami'], { env });
     expect(result.code, result.stderr).toBe(0);
-    expect(mock.commandCalls(InitiateAuthCommand)).toHaveLength(1);
+    expect(mock.commandCalls(GetTokensFromRefreshTokenCommand)).toHaveLength(1);
     expect(mock.commandCalls(GetUserCommand)[0]!.args[0].input.AccessToken).toBe(jwt({ exp: inSeconds(3600) }));
   });
 });
@@ -155,7 +151,7 @@ describe('auth logout', () => {
 
   it('--everywhere with a session that cannot be refreshed: the dead session is dropped, exit 4, and the admin way is named', async () => {
     const env = signedIn(10);
-    mock.on(InitiateAuthCommand).rejects(awsError('NotAuthorizedException', 'Refresh Token has expired'));
+    mock.on(GetTokensFromRefreshTokenCommand).rejects(awsError('NotAuthorizedException', 'Refresh Token has expired'));
     const result = await runCli(['auth', 'logout', '--everywhere'], { env });
     expect(result.code).toBe(4);
     expect(result.stderr).toMatch(/other devices were not signed out\nhint: an administrator can sign the user out everywhere: `cognito-admin user sign-out ann@example\.com`/);

@@ -6,6 +6,7 @@ import {
   AssociateSoftwareTokenCommand,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
+  GetTokensFromRefreshTokenCommand,
   InitiateAuthCommand,
   SetUserMFAPreferenceCommand,
   VerifySoftwareTokenCommand,
@@ -96,15 +97,11 @@ describe('mfa enroll', () => {
     const fresh = jwt({ username: 'cy-id', exp: inAnHour() });
     // A public client: the refresh needs no SECRET_HASH.
     mock.on(DescribeUserPoolClientCommand).resolves({ UserPoolClient: { ClientId: 'client-1', UserPoolId: POOL } });
-    mock.on(InitiateAuthCommand).resolves({ AuthenticationResult: { AccessToken: fresh, IdToken: jwt({ exp: inAnHour() }) } });
+    mock.on(GetTokensFromRefreshTokenCommand).resolves({ AuthenticationResult: { AccessToken: fresh, IdToken: jwt({ exp: inAnHour() }) } });
     stubEnrolment(fresh);
     const result = await runCli(['mfa', 'enroll', '--self-verify', '-o', 'json'], { env });
     expect(result.code, result.stderr).toBe(0);
-    expect(mock.commandCalls(InitiateAuthCommand)[0]!.args[0].input).toEqual({
-      AuthFlow: 'REFRESH_TOKEN_AUTH',
-      ClientId: 'client-1',
-      AuthParameters: { REFRESH_TOKEN: 'refresh-token-value' },
-    });
+    expect(mock.commandCalls(GetTokensFromRefreshTokenCommand)[0]!.args[0].input).toEqual({ ClientId: 'client-1', RefreshToken: 'refresh-token-value' });
     expect(mock.commandCalls(AssociateSoftwareTokenCommand)[0]!.args[0].input).toEqual({ AccessToken: fresh });
   });
 

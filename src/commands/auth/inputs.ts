@@ -7,17 +7,18 @@
 // (with --password-stdin), then a new password (only if Cognito asks for one), then whatever was
 // given as "-" (--totp-secret -, --mfa-code -, --answer -) when its challenge arrives. A script
 // can therefore hold the next line back until it has it (an SMS code, say).
-import type { Context } from '../context.js';
-import { UsageError } from '../errors.js';
-import { registerSecret } from '../aws/redact.js';
-import { base32Decode } from './base32.js';
-import { TOTP_DEFAULTS, totpFromBase32 } from './totp.js';
+import type { Context } from '../../context.js';
+import { UsageError } from '../../errors.js';
+import { registerSecret } from '../../aws/redact.js';
+import { base32Decode } from '../../auth/base32.js';
+import { TOTP_DEFAULTS, totpFromBase32 } from '../../auth/totp.js';
+import type { MfaMethod } from '../../auth/answers.js';
 
 export const PASSWORD_ENV = 'COGNITO_PASSWORD';
 export const NEW_PASSWORD_ENV = 'COGNITO_NEW_PASSWORD';
 export const TOTP_SECRET_ENV = 'COGNITO_TOTP_SECRET';
+export const OTP_CODE_ENV = 'COGNITO_OTP_CODE';
 
-export type MfaMethod = 'SOFTWARE_TOKEN_MFA' | 'SMS_MFA' | 'EMAIL_OTP';
 export const MFA_TYPES = { totp: 'SOFTWARE_TOKEN_MFA', sms: 'SMS_MFA', email: 'EMAIL_OTP' } as const;
 export type MfaTypeFlag = keyof typeof MFA_TYPES;
 
@@ -32,6 +33,8 @@ export interface SignInInputOptions {
   /** `name=value` for attributes NEW_PASSWORD_REQUIRED asks for. */
   attr?: string[];
   mfaType?: MfaTypeFlag;
+  /** The one-time sign-in code of a choice-based sign-in; "-" reads it from the next stdin line. */
+  otpCode?: string;
 }
 
 export interface MfaCode {
@@ -189,6 +192,41 @@ export class SignInInputs {
     return secret(totpFromBase32(totpSecret, { time: this.ctx.now() + TOTP_DEFAULTS.period * 1000 }));
   }
 
+  /** A one-time sign-in code (EMAIL_OTP / SMS_OTP as the first factor): --otp-code, COGNITO_OTP_CODE, stdin, a prompt. */
+  async otpCode(medium: 'email' | 'sms', destination?: string): Promise<string> {
+    let code = this.options.otpCode;
+    if (code === '-') {
+      code = await this.ctx.stdin.next();
+      if (!code) throw new UsageError('--otp-code -: expected the code on the next line of stdin, but there is none');
+    }
+    code ??= this.ctx.env[OTP_CODE_ENV] || undefined;
+    if (code === undefined) {
+      const where = destination ? ` (sent to ${destination})` : '';
+      code = await this.ctx.prompter.input(
+        `Sign-in code${where}`,
+        { flag: '--otp-code', env: OTP_CODE_ENV, what: `the sign-in code sent by ${medium === 'sms' ? 'SMS' : 'email'}${where}` },
+        { validate: (v) => (/^\s*\d[\d\s]*$/.test(v) ? true : 'digits only') },
+      );
+    }
+    return secret(code.replace(/\s+/g, ''));
+  }
+
+  /** A first factor among those Cognito offers: a picker on a terminal, else a usage error listing them. */
+  async firstFactor(available: string[]): Promise<string> {
+    const flag = (c: string) => c.toLowerCase().replace(/_/g, '-');
+    const usable = available.filter((c) => c !== 'WEB_AUTHN');
+    if (!this.ctx.prompter.canPrompt) {
+      throw new UsageError(`choose how to sign in: Cognito offers ${available.map(flag).join(', ')}`, {
+        hint: usable.length ? `pass --prefer ${usable.map(flag).join('|')}` : 'this user can sign in only with a passkey: use `auth login --browser`',
+      });
+    }
+    return this.ctx.choose(
+      'Sign in with',
+      available.map((c) => ({ name: flag(c), value: c, description: FIRST_FACTOR_WORDS[c] })),
+      { flag: '--prefer', what: `the first factor (${available.map(flag).join(', ')})` },
+    );
+  }
+
   /** The next --answer, else a prompt. */
   async customAnswer(parameters: Record<string, string>): Promise<string> {
     const next = this.answers.shift();
@@ -241,6 +279,14 @@ export class SignInInputs {
     );
   }
 }
+
+const FIRST_FACTOR_WORDS: Record<string, string> = {
+  PASSWORD: 'the password, sent to Cognito',
+  PASSWORD_SRP: 'the password, proven by SRP (never sent)',
+  EMAIL_OTP: 'a one-time code sent by email',
+  SMS_OTP: 'a one-time code sent by SMS',
+  WEB_AUTHN: 'a passkey (needs a browser: auth login --browser)',
+};
 
 function flagOf(method: MfaMethod): MfaTypeFlag {
   return (Object.keys(MFA_TYPES) as MfaTypeFlag[]).find((k) => MFA_TYPES[k] === method)!;
