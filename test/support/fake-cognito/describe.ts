@@ -77,6 +77,7 @@ export function describeUserPool(ctx: FakeContext, body: any) {
       CreationDate: pool.createdAt,
       LastModifiedDate: pool.createdAt,
       UserPoolTier: 'ESSENTIALS',
+      ...(pool.domain ? { Domain: pool.domain } : {}),
     },
   };
 }
@@ -99,7 +100,12 @@ export function describeUserPoolClient(ctx: FakeContext, body: any) {
       TokenValidityUnits: { AccessToken: 'seconds', IdToken: 'seconds', RefreshToken: 'seconds' },
       ExplicitAuthFlows: client.flows,
       PreventUserExistenceErrors: client.preventUserExistenceErrors ? 'ENABLED' : 'LEGACY',
-      EnableTokenRevocation: true,
+      EnableTokenRevocation: client.tokenRevocation,
+      ...(client.oauthFlows.length
+        ? { AllowedOAuthFlows: client.oauthFlows, AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthScopes: client.scopes }
+        : {}),
+      ...(client.callbackUrls.length ? { CallbackURLs: client.callbackUrls } : {}),
+      ...(client.identityProviders.length ? { SupportedIdentityProviders: client.identityProviders } : {}),
       AuthSessionValidity: client.authSessionMinutes,
     },
   };

@@ -21,6 +21,7 @@ import {
   getUserPoolMfaConfig,
 } from './mfa.js';
 import { getUser, adminGetUser } from './users.js';
+import { getClientToken } from './client-token.js';
 import { describeUserPool, describeUserPoolClient } from './describe.js';
 import {
   getCsvHeader,
@@ -49,6 +50,7 @@ export const PUBLIC_OPERATIONS: Record<string, Operation> = {
   AssociateSoftwareToken: associateSoftwareToken,
   VerifySoftwareToken: verifySoftwareToken,
   SetUserMFAPreference: setUserMfaPreference,
+  GetClientToken: getClientToken,
 };
 
 /** Operations that need a SigV4-signed request (IAM credentials). */
