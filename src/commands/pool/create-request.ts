@@ -1,11 +1,11 @@
 // Turns `pool create` flags into the CreateUserPool request (and the MFA follow-up call that
 // CreateUserPool cannot express). Pure, so --dry-run and the tests see exactly what is sent.
 import { UsageError } from '../../errors.js';
+import { ATTRIBUTE, passwordPolicyFields, smsConfiguration } from './settings-flags.js';
 
+export { AUTO_VERIFY, PASSWORD_RULES } from './settings-flags.js';
 export const SIGN_IN = ['username', 'email', 'phone', 'preferred_username'] as const;
 export const MFA_MODES = ['off', 'optional', 'on'] as const;
-export const PASSWORD_RULES = ['lower', 'upper', 'digits', 'symbols'] as const;
-export const AUTO_VERIFY = ['email', 'phone'] as const;
 
 export interface PoolCreateFlags {
   signIn?: string[];
@@ -20,8 +20,6 @@ export interface PoolCreateFlags {
   deletionProtection?: boolean;
 }
 
-const ATTRIBUTE: Record<string, string> = { email: 'email', phone: 'phone_number', preferred_username: 'preferred_username' };
-const ROLE_ARN = /^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@\/-]+$/;
 export const STANDARD_ATTRIBUTES = [
   'address', 'birthdate', 'email', 'family_name', 'gender', 'given_name', 'locale', 'middle_name', 'name',
   'nickname', 'phone_number', 'picture', 'preferred_username', 'profile', 'updated_at', 'website', 'zoneinfo',
@@ -58,26 +56,7 @@ export function planPoolCreate(name: string, flags: PoolCreateFlags, externalId:
     throw new UsageError('--auto-verify phone sends SMS, which needs --sms-role-arn');
   }
 
-  const policy: Record<string, unknown> = {};
-  if (flags.passwordMinLength !== undefined) {
-    if (flags.passwordMinLength < 6 || flags.passwordMinLength > 99) {
-      throw new UsageError('--password-min-length must be between 6 and 99');
-    }
-    policy.MinimumLength = flags.passwordMinLength;
-  }
-  if (flags.passwordRequire) {
-    const rules = flags.passwordRequire;
-    policy.RequireLowercase = rules.includes('lower');
-    policy.RequireUppercase = rules.includes('upper');
-    policy.RequireNumbers = rules.includes('digits');
-    policy.RequireSymbols = rules.includes('symbols');
-  }
-  if (flags.tempPasswordDays !== undefined) {
-    if (flags.tempPasswordDays < 0 || flags.tempPasswordDays > 365) {
-      throw new UsageError('--temp-password-days must be between 0 and 365');
-    }
-    policy.TemporaryPasswordValidityDays = flags.tempPasswordDays;
-  }
+  const policy = passwordPolicyFields(flags);
   if (Object.keys(policy).length) {
     request.Policies = { PasswordPolicy: { MinimumLength: 8, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true, ...policy } };
   }
@@ -94,8 +73,7 @@ export function planPoolCreate(name: string, flags: PoolCreateFlags, externalId:
   }
 
   if (flags.smsRoleArn) {
-    if (!ROLE_ARN.test(flags.smsRoleArn)) throw new UsageError(`--sms-role-arn: "${flags.smsRoleArn}" is not an IAM role ARN`);
-    request.SmsConfiguration = { SnsCallerArn: flags.smsRoleArn, ExternalId: externalId };
+    request.SmsConfiguration = smsConfiguration(flags.smsRoleArn, externalId);
   }
   if (flags.deletionProtection) request.DeletionProtection = 'ACTIVE';
 

@@ -9,7 +9,8 @@ export async function deletePool(ctx: Context, id: string): Promise<void> {
   const { UserPool } = await idp.send(new DescribeUserPoolCommand({ UserPoolId: poolId }));
   if (UserPool?.DeletionProtection === 'ACTIVE') {
     throw new UsageError(`user pool ${poolId} has deletion protection turned on; nothing was deleted`, {
-      hint: 'turn it off first (console, or `aws cognito-idp update-user-pool --deletion-protection INACTIVE`)',
+      // Not `aws cognito-idp update-user-pool`: it would reset every setting the call leaves out.
+      hint: `turn it off first (every other setting is kept): \`cognito-admin pool update ${poolId} --no-deletion-protection\``,
     });
   }
   const users = UserPool?.EstimatedNumberOfUsers;

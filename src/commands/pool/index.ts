@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { commaList, examples, handler, nonNegativeInt, positiveInt, type Runtime } from '../shared.js';
 import { AUTO_VERIFY, MFA_MODES, PASSWORD_RULES, SIGN_IN } from './create-request.js';
 import { FLOWS } from '../client/create-request.js';
+import { registerPoolUpdate } from './update-command.js';
 
 export function registerPool(program: Command, runtime: Runtime): void {
   const pool = program.command('pool').description('Create, list, describe and delete user pools');
@@ -37,6 +38,8 @@ export function registerPool(program: Command, runtime: Runtime): void {
     'pool create staff --sign-in username,email --mfa on --totp --password-min-length 12',
     'pool create test --dry-run',
   );
+
+  registerPoolUpdate(pool, runtime);
 
   examples(
     pool
