@@ -1,7 +1,7 @@
 // How a machine-to-machine access token is shown: JSON carries the token (what a script asked
 // for); tables show what it is good for and until when, never the token itself.
 import type { Column } from '../io/output.js';
-import { decodeJwt } from '../auth/jwt.js';
+import { scopesOf } from '../oauth/token-scopes.js';
 import type { CachedToken } from '../oauth/token-cache.js';
 
 export interface ClientTokenView {
@@ -19,15 +19,6 @@ export interface ClientTokenView {
   via: string;
 }
 
-function grantedScopes(accessToken: string, asked: string[]): string[] {
-  try {
-    const scope = decodeJwt(accessToken).payload.scope;
-    if (typeof scope === 'string') return scope.split(' ').filter(Boolean);
-  } catch {
-    // not a JWT we can read: say what was asked for
-  }
-  return asked;
-}
 
 export function clientTokenView(token: CachedToken, cached: boolean, nowMs: number): ClientTokenView {
   return {
@@ -35,7 +26,8 @@ export function clientTokenView(token: CachedToken, cached: boolean, nowMs: numb
     tokenType: token.tokenType,
     expiresIn: Math.max(0, Math.floor((token.expiresAt - nowMs) / 1000)),
     expiresAt: new Date(token.expiresAt).toISOString(),
-    scopes: grantedScopes(token.accessToken, token.scopes),
+    // Not a JWT we can read: say what was asked for.
+    scopes: scopesOf(token.accessToken) ?? token.scopes,
     clientId: token.clientId,
     poolId: token.poolId,
     cached,

@@ -1,7 +1,9 @@
 // `cognito-admin auth …`: signing in as a user of the pool, the saved session, and the
 // self-service flows an app runs for its users. Wiring only; each verb's logic loads when it runs.
 import { Command, Option } from 'commander';
+import { UsageError } from '../../errors.js';
 import { collectValues, examples, handler, type Runtime } from '../shared.js';
+import { addBrowserOptions } from './browser-options.js';
 
 // Kept here rather than imported from src/auth/flows.ts, which loads the SDK.
 const FLOWS = ['srp', 'password', 'admin', 'custom', 'custom-srp'];
@@ -17,6 +19,23 @@ export function registerAuth(program: Command, runtime: Runtime): void {
   registerLogin(auth, runtime);
   registerSessionVerbs(auth, runtime);
   registerSelfService(auth, runtime);
+
+  // Browser sign-in (managed login, OAuth2) and what the OAuth2 domain says of the user.
+  addBrowserOptions(auth.commands.find((c) => c.name() === 'login')!);
+  examples(
+    auth
+      .command('userinfo')
+      .description("The signed-in user's claims from the pool's OAuth2 domain (GET <domain>/oauth2/userInfo with the session)")
+      .argument('[username]', SESSION_USER)
+      .action(
+        handler(runtime, async (ctx, [username]) => {
+          const { userInfo } = await import('./userinfo.js');
+          await userInfo(ctx, username);
+        }),
+      ),
+    'auth userinfo',
+    'auth userinfo -o json | jq -r .claims.email',
+  );
 }
 
 function registerLogin(auth: Command, runtime: Runtime): void {
@@ -24,7 +43,7 @@ function registerLogin(auth: Command, runtime: Runtime): void {
     auth
       .command('login')
       .description('Sign in through every challenge Cognito asks (new password, MFA, MFA set-up, custom) and save the session')
-      .argument('<username>', USERNAME)
+      .argument('[username]', `${USERNAME} (not with --browser)`)
       .addOption(
         new Option('--flow <flow>', 'srp (no password on the wire), password (USER_PASSWORD_AUTH), admin (AdminInitiateAuth, needs AWS credentials), custom, custom-srp')
           .choices(FLOWS)
@@ -48,6 +67,12 @@ function registerLogin(auth: Command, runtime: Runtime): void {
       )
       .action(
         handler(runtime, async (ctx, [username], options) => {
+          if (options.browser) {
+            if (username) throw new UsageError('--browser signs in on the login page: give no username');
+            const { browserLogin } = await import('./browser-login.js');
+            return browserLogin(ctx, options);
+          }
+          if (!username) throw new UsageError("missing required argument 'username'", { hint: 'or sign in with --browser' });
           const { login } = await import('./login.js');
           await login(ctx, username, options);
         }),
@@ -57,6 +82,8 @@ function registerLogin(auth: Command, runtime: Runtime): void {
     'auth login svc-bot --flow admin -o json | jq -r .AccessToken',
     'auth login ann --mfa-type totp   # with COGNITO_PASSWORD and COGNITO_TOTP_SECRET set',
     'auth login new-hire --attr name="Ann Example" --password-stdin < passwords.txt   # temporary, then new password',
+    'auth login --browser                       # managed login in a browser; the session is saved as usual',
+    'auth login --browser --idp Google --scope openid,email --no-open',
   );
 }
 

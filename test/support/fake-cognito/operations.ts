@@ -22,6 +22,7 @@ import {
 } from './mfa.js';
 import { getUser, adminGetUser } from './users.js';
 import { getClientToken } from './client-token.js';
+import { updateUserPoolClient } from './update-client.js';
 import { describeUserPool, describeUserPoolClient } from './describe.js';
 import {
   getCsvHeader,
@@ -63,6 +64,7 @@ export const SIGNED_OPERATIONS: Record<string, Operation> = {
   GetUserPoolMfaConfig: getUserPoolMfaConfig,
   DescribeUserPool: describeUserPool,
   DescribeUserPoolClient: describeUserPoolClient,
+  UpdateUserPoolClient: updateUserPoolClient,
   GetCSVHeader: getCsvHeader,
   CreateUserImportJob: createUserImportJob,
   StartUserImportJob: startUserImportJob,
