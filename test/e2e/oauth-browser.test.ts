@@ -11,6 +11,7 @@ import { startFakeCognito, type ClientState, type FakeCognito, type PoolState } 
 import { emulatorEnv, runBin } from '../support/e2e.js';
 import { freePort, spawnBin, waitFor } from '../support/background-bin.js';
 import { driveLogin } from '../support/browser/drive-login.mjs';
+import { runCli, scriptedPrompter } from '../support/cli.js';
 
 const PASSWORD = 'Corr3ct-Horse!battery';
 const BROWSER = fileURLToPath(new URL('../support/browser/browser.mjs', import.meta.url));
@@ -212,6 +213,22 @@ describe('auth login --browser', () => {
     expect(client.scopes).toEqual(USER_SCOPES);
     expect(client.identityProviders).toEqual(['COGNITO', 'Google']);
     expect(client.oauthFlows).toEqual(['code']);
+  });
+
+  it('--add-callback asks on a terminal: no changes nothing, yes adds the URL for the sign-in only', async () => {
+    const client = await webClient({ callbackUrls: ['https://app.example.com/callback'] });
+    const port = String(await freePort());
+    const argv = ['auth', 'login', '--browser', '--add-callback', '--port', port, ...target(client), '-o', 'json'];
+    const declined = scriptedPrompter([false]);
+    const no = await runCli(argv, { env: browserEnv(), tty: true, prompter: declined });
+    expect(no.code).toBe(1);
+    expect(declined.asked[0]).toMatch(new RegExp(`Add http://localhost:${port}/callback to the callback URLs of app client ${client.clientId}`));
+    expect(client.callbackUrls).toEqual(['https://app.example.com/callback']);
+
+    const yes = await runCli(argv, { env: browserEnv(), tty: true, prompter: scriptedPrompter([true]) });
+    expect(yes.code, yes.stderr).toBe(0);
+    expect(JSON.parse(yes.stdout).AccessToken).toBeTruthy();
+    expect(client.callbackUrls).toEqual(['https://app.example.com/callback']);
   });
 
   it('Ctrl-C while waiting removes the added callback URL and exits 130', async () => {
