@@ -33,6 +33,7 @@ export function buildProgram(runtime: Runtime): Command {
     .option('--pool <id>', 'user pool id (env COGNITO_USER_POOL_ID)')
     .option('--client <id>', 'app client id (env COGNITO_CLIENT_ID)')
     .option('--identity-pool <id>', 'identity pool id (env COGNITO_IDENTITY_POOL_ID)')
+    .option('--domain <domain>', "the pool's OAuth2 domain: a prefix, a host name or a URL (env COGNITO_USER_POOL_DOMAIN); default: the pool's")
     .addOption(new Option('-o, --output <format>', 'output format (default: table on a terminal, json otherwise)').choices(OUTPUT_FORMATS))
     .option('--json', 'same as --output json')
     .option('--query <jmespath>', 'JMESPath over the JSON output, as in the AWS CLI; with -o text, one value a line')

@@ -22,6 +22,8 @@ export interface SavedSession {
   /** When the access token expires, in ms since the epoch. */
   expiresAt: number;
   obtainedAt: number;
+  /** Set for a browser sign-in: its OAuth2 domain, where refresh and revocation go, and the scopes granted. */
+  oauth?: { domain: string; scopes: string[] };
 }
 
 /**

@@ -53,7 +53,14 @@ export function expiryOf(accessToken: string, fallbackMs: number): number {
 /** Builds and saves the session of a completed sign-in. */
 export function saveSession(
   ctx: Context,
-  input: { username: string; poolId: string; clientId: string; result: AuthenticationResultType; previous?: SavedSession },
+  input: {
+    username: string;
+    poolId: string;
+    clientId: string;
+    result: AuthenticationResultType;
+    previous?: SavedSession;
+    oauth?: SavedSession['oauth'];
+  },
 ): SavedSession {
   const { result, previous } = input;
   const now = ctx.now();
@@ -74,6 +81,7 @@ export function saveSession(
     refreshToken: result.RefreshToken ?? previous?.refreshToken,
     expiresAt: expiryOf(accessToken, now + (result.ExpiresIn ?? 3600) * 1000),
     obtainedAt: now,
+    oauth: input.oauth ?? previous?.oauth,
   };
   sessionStore(ctx).save(session);
   return session;
@@ -102,6 +110,11 @@ export async function refreshSession(ctx: Context, session: SavedSession): Promi
     throw new AuthError(`the session of ${session.username} has expired and holds no refresh token`, {
       hint: `sign in again: \`cognito-admin auth login ${session.username}\``,
     });
+  }
+  if (session.oauth) {
+    // A browser sign-in's tokens are refreshed where they were issued: the pool's token endpoint.
+    const { refreshAtTokenEndpoint } = await import('./browser-session.js');
+    return refreshAtTokenEndpoint(ctx, session, session.oauth.domain);
   }
   const { refreshTokens } = await import('./refresh.js');
   ctx.usePoolIfUnset(session.poolId);

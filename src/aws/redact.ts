@@ -10,6 +10,8 @@ const SECRET_KEYS = new Set(
     'SMS_CODE', 'ANSWER', 'ConfirmationCode', 'Code', 'AccessToken', 'IdToken', 'RefreshToken', 'Token',
     'Session', 'ClientSecret', 'ClientSecretValue', 'client_secret', 'SecretKey', 'SessionToken', 'secretAccessKey', 'sessionToken', 'Logins',
     'REFRESH_TOKEN', 'DEVICE_KEY', 'SMS_OTP_CODE', 'EMAIL_MFA_CODE', 'PasswordVerifier', 'CREDENTIAL', 'AccessKeyId', 'accessKeyId', 'PreSignedUrl', 'WebIdentityToken', 'clientSecret', 'secret', 'password',
+    // OAuth2 form and JSON fields (RFC 6749, RFC 7636).
+    'access_token', 'id_token', 'refresh_token', 'code_verifier',
   ].map((k) => k.toLowerCase()),
 );
 

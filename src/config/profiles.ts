@@ -14,6 +14,7 @@ export const PROFILE_KEYS = [
   'clientSecret',
   'identityPoolId',
   'issuer',
+  'domain',
 ] as const;
 export type ProfileKey = (typeof PROFILE_KEYS)[number];
 export type Profile = Partial<Record<ProfileKey, string>>;

@@ -24,6 +24,7 @@ export interface GlobalFlags {
   pool?: string;
   client?: string;
   identityPool?: string;
+  domain?: string;
   output?: string;
   json?: boolean;
   yes?: boolean;
@@ -52,6 +53,8 @@ export interface Settings {
   clientId?: Setting;
   clientSecret?: Setting;
   identityPoolId?: Setting;
+  /** The pool's OAuth2 domain as given (prefix, host name or URL); see src/oauth/domain.ts. */
+  domain?: Setting;
   issuer?: Setting;
   output: OutputFormat;
   yes: boolean;
@@ -186,6 +189,11 @@ export function resolveSettings(
       [flags.identityPool, 'flag', '--identity-pool'],
       [env.COGNITO_IDENTITY_POOL_ID, 'env', 'COGNITO_IDENTITY_POOL_ID'],
       fromProfile('identityPoolId'),
+    ]),
+    domain: pick([
+      [flags.domain, 'flag', '--domain'],
+      [env.COGNITO_USER_POOL_DOMAIN, 'env', 'COGNITO_USER_POOL_DOMAIN'],
+      fromProfile('domain'),
     ]),
     issuer: pick([fromProfile('issuer')]),
     output,

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes, sign as cryptoSign } from 'node:crypto';
 import { base32Encode, startFakeCognito, type FakeCognito, type PoolState } from '../support/fake-cognito/index.js';
 import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { BIN, emulatorEnv, emulatorSdk, runBin, spawnBin } from '../support/e2e.js';
+import { BIN, emulatorEnv, emulatorSdk, runBin } from '../support/e2e.js';
+import { spawnBin, waitFor } from '../support/background-bin.js';
 import { runCli, type CliResult } from '../support/cli.js';
 import type { Prompter } from '../../src/io/prompter.js';
 import { moduleTrace } from '../support/module-trace.js';
@@ -37,16 +38,6 @@ const sessionsIn = (env: Env) => {
 const challengesAnswered = (since: number) =>
   server.calls.slice(since).filter((c) => c.operation === 'RespondToAuthChallenge' || c.operation === 'AdminRespondToAuthChallenge');
 const totpSecret = () => randomBytes(20);
-
-async function waitFor<T>(read: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('auth login (SRP) against the fake Cognito', () => {
   let pool: PoolState;

@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { base32Encode } from '../support/fake-cognito/index.js';
 import { fakeCognitoForFile } from '../support/fake-cognito-file.js';
-import { emulatorEnv, runBin, spawnBin } from '../support/e2e.js';
+import { emulatorEnv, runBin } from '../support/e2e.js';
+import { spawnBin } from '../support/background-bin.js';
 
 const PASSWORD = 'Corr3ct-Horse!battery';
 const server = fakeCognitoForFile({ region: 'us-east-1' });

@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { GetTokensFromRefreshTokenCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { base32Encode, type PoolState } from '../support/fake-cognito/index.js';
 import { fakeCognitoForFile } from '../support/fake-cognito-file.js';
-import { emulatorEnv, emulatorSdk, runBin, spawnBin } from '../support/e2e.js';
+import { emulatorEnv, emulatorSdk, runBin } from '../support/e2e.js';
+import { spawnBin } from '../support/background-bin.js';
 import { runCli } from '../support/cli.js';
 import type { Prompter } from '../../src/io/prompter.js';
 

@@ -66,28 +66,6 @@ export function runBin(argv: string[], options: BinOptions = {}): Promise<CliRes
   });
 }
 
-/** Runs the binary and lets the test write stdin lines while it runs (codes that arrive later). */
-export function spawnBin(argv: string[], env: Record<string, string | undefined>, timeoutMs = 20_000) {
-  const child = spawn(process.execPath, [BIN, ...argv], { env: env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const result = new Promise<CliResult>((resolve, reject) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? 1, stdout, stderr });
-    });
-  });
-  return {
-    result,
-    write: (line: string) => child.stdin.write(`${line}\n`),
-    end: () => child.stdin.end(),
-  };
-}
-
 /** Runs and parses stdout as JSON, failing with the CLI's stderr when it did not succeed. */
 export async function runJson<T = any>(argv: string[], options: BinOptions = {}): Promise<T> {
   const result = await runBin([...argv, '-o', 'json'], options);

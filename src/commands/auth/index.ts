@@ -1,8 +1,10 @@
 // `cognito-admin auth …`: signing in as a user of the pool, the saved session, and the
 // self-service flows an app runs for its users. Wiring only; each verb's logic loads when it runs.
 import { Command, Option } from 'commander';
+import { UsageError } from '../../errors.js';
 import { collectValues, examples, handler, type Runtime } from '../shared.js';
 import { registerDeviceVerbs } from './device-verbs.js';
+import { addBrowserOptions } from './browser-options.js';
 
 // Kept here rather than imported from src/auth/flows.ts, which loads the SDK.
 const FLOWS = ['srp', 'password', 'admin', 'custom', 'custom-srp', 'user-auth', 'admin-user-auth'];
@@ -20,6 +22,23 @@ export function registerAuth(program: Command, runtime: Runtime): void {
   registerSessionVerbs(auth, runtime);
   registerSelfService(auth, runtime);
   registerDeviceVerbs(auth, runtime);
+
+  // Browser sign-in (managed login, OAuth2) and what the OAuth2 domain says of the user.
+  addBrowserOptions(auth.commands.find((c) => c.name() === 'login')!);
+  examples(
+    auth
+      .command('userinfo')
+      .description("The signed-in user's claims from the pool's OAuth2 domain (GET <domain>/oauth2/userInfo with the session)")
+      .argument('[username]', SESSION_USER)
+      .action(
+        handler(runtime, async (ctx, [username]) => {
+          const { userInfo } = await import('./userinfo.js');
+          await userInfo(ctx, username);
+        }),
+      ),
+    'auth userinfo',
+    'auth userinfo -o json | jq -r .claims.email',
+  );
 }
 
 function registerLogin(auth: Command, runtime: Runtime): void {
@@ -27,7 +46,7 @@ function registerLogin(auth: Command, runtime: Runtime): void {
     auth
       .command('login')
       .description('Sign in through every challenge Cognito asks (new password, MFA, MFA set-up, custom) and save the session')
-      .argument('<username>', USERNAME)
+      .argument('[username]', `${USERNAME} (not with --browser)`)
       .addOption(
         new Option(
           '--flow <flow>',
@@ -58,6 +77,12 @@ function registerLogin(auth: Command, runtime: Runtime): void {
       )
       .action(
         handler(runtime, async (ctx, [username], options) => {
+          if (options.browser) {
+            if (username) throw new UsageError('--browser signs in on the login page: give no username');
+            const { browserLogin } = await import('./browser-login.js');
+            return browserLogin(ctx, options);
+          }
+          if (!username) throw new UsageError("missing required argument 'username'", { hint: 'or sign in with --browser' });
           const { login } = await import('./login.js');
           await login(ctx, username, options);
         }),
@@ -69,6 +94,8 @@ function registerLogin(auth: Command, runtime: Runtime): void {
     'auth login new-hire --attr name="Ann Example" --password-stdin < passwords.txt   # temporary, then new password',
     'auth login ann@example.com --flow user-auth --prefer email-otp   # a code by email, no password',
     'auth login ann --remember-device   # the next sign-in from here skips MFA where the pool allows',
+    'auth login --browser                       # managed login in a browser; the session is saved as usual',
+    'auth login --browser --idp Google --scope openid,email --no-open',
   );
 }
 

@@ -79,12 +79,22 @@ export async function logout(ctx: Context, username: string | undefined, options
     ctx.useClientIfUnset(saved.clientId);
     const secret = await ctx.clientSecret();
     registerSecret(secret);
-    try {
-      await (await ctx.idp()).send(
-        new RevokeTokenCommand({ Token: saved.refreshToken, ClientId: saved.clientId, ClientSecret: secret }),
-      );
-    } catch (err) {
-      if (!isAwsError(err, 'UnsupportedOperationException')) throw err;
+    let revoked = true;
+    if (saved.oauth) {
+      // A browser sign-in is revoked at the OAuth2 domain that issued it.
+      const { revokeAtDomain } = await import('../../auth/browser-session.js');
+      revoked = await revokeAtDomain(ctx, saved, saved.oauth.domain, saved.refreshToken);
+    } else {
+      try {
+        await (await ctx.idp()).send(
+          new RevokeTokenCommand({ Token: saved.refreshToken, ClientId: saved.clientId, ClientSecret: secret }),
+        );
+      } catch (err) {
+        if (!isAwsError(err, 'UnsupportedOperationException')) throw err;
+        revoked = false;
+      }
+    }
+    if (!revoked) {
       ctx.out.warn(
         'the app client does not allow token revocation: the refresh token stays valid until it expires ' +
           '(`auth logout --everywhere` signs the user out on the server)',

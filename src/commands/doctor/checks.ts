@@ -43,6 +43,7 @@ export function settingRows(ctx: Context): SettingRow[] {
     row('app client', s.clientId),
     row('client secret', s.clientSecret, 'set (hidden)'),
     row('identity pool', s.identityPoolId),
+    row('oauth2 domain', s.domain),
     { setting: 'output', value: s.output, source: 'flag or terminal' },
     { setting: 'prompts', value: s.noInput ? 'off' : 'on', source: s.noInput ? '--no-input, CI or no terminal' : 'terminal' },
   ];

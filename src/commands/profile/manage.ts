@@ -22,6 +22,7 @@ export function profileValuesFromFlags(flags: ProfileFlags): Profile {
     clientId: flags.client,
     identityPoolId: flags.identityPool,
     issuer: flags.issuer,
+    domain: flags.domain,
   };
   if (values.userPoolId) checkPoolId(values.userPoolId);
   if (values.region && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(values.region)) {
@@ -40,7 +41,7 @@ export async function setProfile(ctx: Context, name: string, flags: ProfileFlags
   }
   if (Object.values(values).every((v) => v === undefined) && !flags.default) {
     throw new UsageError('nothing to set', {
-      hint: 'pass at least one of --region, --aws-profile, --endpoint, --pool, --client, --client-secret-stdin, --identity-pool, --issuer',
+      hint: 'pass at least one of --region, --aws-profile, --endpoint, --pool, --client, --client-secret-stdin, --identity-pool, --domain, --issuer',
     });
   }
   const saved = ctx.store.update(name, values, { makeDefault: flags.default });

@@ -1,10 +1,12 @@
 // `cognito-admin token …`: read and check Cognito JWTs. `token decode` loads neither the AWS SDK
 // nor aws-jwt-verify, so it starts as fast as `--help`; only `token verify` loads aws-jwt-verify.
 import { Command, Option } from 'commander';
-import { examples, handler, type Runtime } from '../shared.js';
+import { collectValues, examples, handler, type Runtime } from '../shared.js';
 
 export function registerToken(program: Command, runtime: Runtime): void {
-  const token = program.command('token').description('Decode and verify Cognito id and access tokens');
+  const token = program
+    .command('token')
+    .description('Decode and verify Cognito id and access tokens; machine-to-machine access tokens for an app client');
 
   examples(
     token
@@ -43,5 +45,31 @@ export function registerToken(program: Command, runtime: Runtime): void {
     'token verify',
     'token verify "$ACCESS_TOKEN" --token-use access --pool eu-west-1_AbC123 --client 1example23456789',
     'token verify - --token-use id < id-token.txt && echo valid',
+  );
+
+  examples(
+    token
+      .command('client-credentials')
+      .description('An access token for the app client itself (machine to machine), cached until five minutes before it expires')
+      .option('--scope <scope>', 'a scope to ask for, <resource-server>/<scope> (repeatable, or comma-separated; default: all the client has)', collectValues)
+      .addOption(new Option('--format <format>', 'json: the token and its details; token: the bare token; header: "Authorization: Bearer …"').choices(['json', 'token', 'header']))
+      .option('--no-cache', 'always ask Cognito for a new token, and do not store it')
+      .addHelpText(
+        'after',
+        '\nThe client secret comes from COGNITO_CLIENT_SECRET, the profile, or DescribeUserPoolClient.\n' +
+          'A client with the client-token flow (ALLOW_CLIENT_TOKEN_AUTH) uses GetClientToken; others use the\n' +
+          "client-credentials grant at <domain>/oauth2/token (the domain from --domain, the profile, or the pool).\n" +
+          'Cognito bills every token it issues, so a token is reused (from a 0600 file per pool, client and\n' +
+          'scope set) until five minutes before it expires.',
+      )
+      .action(
+        handler(runtime, async (ctx, _args, options) => {
+          const { clientCredentials } = await import('./client-credentials.js');
+          await clientCredentials(ctx, options);
+        }),
+      ),
+    'token client-credentials --scope orders/read --format token',
+    'token client-credentials --scope orders/read --format header   # for curl -H "$(…)"',
+    'token client-credentials --domain shop --client 1example23 -o json | jq .expiresAt',
   );
 }

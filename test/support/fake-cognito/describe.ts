@@ -80,6 +80,7 @@ export function describeUserPool(ctx: FakeContext, body: any) {
       LastModifiedDate: pool.createdAt,
       UserPoolTier: 'ESSENTIALS',
       ...poolExtras(pool),
+      ...(pool.domain ? { Domain: pool.domain } : {}),
     },
   };
 }
@@ -102,7 +103,12 @@ export function describeUserPoolClient(ctx: FakeContext, body: any) {
       TokenValidityUnits: { AccessToken: 'seconds', IdToken: 'seconds', RefreshToken: 'seconds' },
       ExplicitAuthFlows: client.flows,
       PreventUserExistenceErrors: client.preventUserExistenceErrors ? 'ENABLED' : 'LEGACY',
-      EnableTokenRevocation: true,
+      EnableTokenRevocation: client.tokenRevocation,
+      ...(client.oauthFlows.length
+        ? { AllowedOAuthFlows: client.oauthFlows, AllowedOAuthFlowsUserPoolClient: true, AllowedOAuthScopes: client.scopes }
+        : {}),
+      ...(client.callbackUrls.length ? { CallbackURLs: client.callbackUrls } : {}),
+      ...(client.identityProviders.length ? { SupportedIdentityProviders: client.identityProviders } : {}),
       AuthSessionValidity: client.authSessionMinutes,
       ...clientExtras(client),
     },

@@ -22,6 +22,8 @@ import {
 } from './state.js';
 import { createUser, findUser } from './user-store.js';
 import { featureApi, type FeatureApi } from './feature-api.js';
+import { domainPath } from './oauth-routes.js';
+import { oauthState } from './oauth-state.js';
 
 export type {
   AddUserOptions,
@@ -88,6 +90,12 @@ export interface FakeCognito {
   secretHash(clientId: string, username: string): string;
   /** Choice-based sign-in, devices, refresh rotation, passkeys, sign-in events (feature-api.ts). */
   features: FeatureApi;
+  /** A resource server and its scopes (names without the identifier), for OAuth2 scopes `<identifier>/<scope>`. */
+  createResourceServer(poolId: string, identifier: string, scopes: string[], name?: string): void;
+  /** The pool's OAuth2 domain on this server: `<url>/oauth/<poolId>` (for `--domain`). */
+  domainUrl(poolId: string): string;
+  /** Every authorization code the login page issued, newest last. */
+  issuedCodes: string[];
 }
 
 const DEFAULT_LIMITS: Limits = {
@@ -175,6 +183,11 @@ export async function startFakeCognito(opts: StartOptions = {}): Promise<FakeCog
       const key = typeof secret === 'string' ? base32Decode(secret) : secret;
       return totpCode(key, ctx.now() + steps * TOTP_PERIOD * 1000);
     },
+    createResourceServer(poolId, identifier, scopes, name = identifier) {
+      getPool(ctx.pools, poolId).resourceServers.set(identifier, { identifier, name, scopes: [...scopes] });
+    },
+    domainUrl: (poolId) => `${ctx.url}${domainPath(poolId)}`,
+    issuedCodes: oauthState(ctx).issuedCodes,
     secretHash(clientId, username) {
       const client = clientOf(clientId);
       if (!client.clientSecret) throw new Error(`fake-cognito: client ${clientId} has no secret`);

@@ -21,6 +21,7 @@ import {
   getUserPoolMfaConfig,
 } from './mfa.js';
 import { getUser, adminGetUser } from './users.js';
+import { getClientToken } from './client-token.js';
 import { describeUserPool, describeUserPoolClient } from './describe.js';
 import {
   getCsvHeader,
@@ -63,6 +64,7 @@ export const PUBLIC_OPERATIONS: Record<string, Operation> = {
   VerifySoftwareToken: verifySoftwareToken,
   SetUserMFAPreference: setUserMfaPreference,
   ...FEATURE_PUBLIC_OPERATIONS,
+  GetClientToken: getClientToken,
 };
 
 /** Operations that need a SigV4-signed request (IAM credentials). */

@@ -3,25 +3,24 @@
 // ("If you don't provide a value for an attribute, it is set to the default value").
 import type { FakeContext } from './context.js';
 import { invalidParameter, required, resourceNotFound } from './errors.js';
-import { getPool, type PoolState } from './state.js';
+import { getPool, type PoolState, type ResourceServerState } from './state.js';
 
-interface ResourceServer {
-  Identifier: string;
-  Name: string;
-  Scopes: Array<{ ScopeName: string; ScopeDescription: string }>;
-}
+type Scopes = Array<{ ScopeName: string; ScopeDescription: string }>;
 
-const servers = new WeakMap<PoolState, Map<string, ResourceServer>>();
-
-function serversOf(ctx: FakeContext, body: any): { pool: PoolState; map: Map<string, ResourceServer> } {
+/** The pool's resource servers: the same map the OAuth2 token endpoint reads scopes from. */
+function serversOf(ctx: FakeContext, body: any): { pool: PoolState; map: Map<string, ResourceServerState> } {
   const pool = getPool(ctx.pools, required(body.UserPoolId, 'userPoolId'));
-  let map = servers.get(pool);
-  if (!map) servers.set(pool, (map = new Map()));
-  return { pool, map };
+  return { pool, map: pool.resourceServers };
 }
 
-function checkScopes(scopes: unknown): ResourceServer['Scopes'] {
-  const list = (scopes ?? []) as ResourceServer['Scopes'];
+function withScopes(server: ResourceServerState, scopes: Scopes): ResourceServerState {
+  server.scopes = scopes.map((s) => s.ScopeName);
+  server.descriptions = Object.fromEntries(scopes.map((s) => [s.ScopeName, s.ScopeDescription]));
+  return server;
+}
+
+function checkScopes(scopes: unknown): Scopes {
+  const list = (scopes ?? []) as Scopes;
   if (list.length > 100) invalidParameter('A resource server can have at most 100 scopes.');
   for (const s of list) {
     required(s.ScopeName, 'scopeName');
@@ -31,13 +30,18 @@ function checkScopes(scopes: unknown): ResourceServer['Scopes'] {
   return list.map((s) => ({ ScopeName: s.ScopeName, ScopeDescription: s.ScopeDescription }));
 }
 
-const view = (pool: PoolState, s: ResourceServer) => ({ UserPoolId: pool.id, ...s, Scopes: s.Scopes.map((x) => ({ ...x })) });
+const view = (pool: PoolState, s: ResourceServerState) => ({
+  UserPoolId: pool.id,
+  Identifier: s.identifier,
+  Name: s.name,
+  Scopes: s.scopes.map((name) => ({ ScopeName: name, ScopeDescription: s.descriptions?.[name] ?? name })),
+});
 
 export function createResourceServer(ctx: FakeContext, body: any) {
   const { pool, map } = serversOf(ctx, body);
   const Identifier = required(body.Identifier, 'identifier');
   if (map.has(Identifier)) invalidParameter(`${Identifier} already exists in pool ${pool.id}.`);
-  const server = { Identifier, Name: required(body.Name, 'name'), Scopes: checkScopes(body.Scopes) };
+  const server = withScopes({ identifier: Identifier, name: required(body.Name, 'name'), scopes: [] }, checkScopes(body.Scopes));
   map.set(Identifier, server);
   return { ResourceServer: view(pool, server) };
 }
@@ -56,14 +60,14 @@ export function describeResourceServer(ctx: FakeContext, body: any) {
 
 export function updateResourceServer(ctx: FakeContext, body: any) {
   const { pool, server } = find(ctx, body);
-  server.Name = required(body.Name, 'name');
-  server.Scopes = checkScopes(body.Scopes);
+  server.name = required(body.Name, 'name');
+  withScopes(server, checkScopes(body.Scopes));
   return { ResourceServer: view(pool, server) };
 }
 
 export function deleteResourceServer(ctx: FakeContext, body: any) {
   const { map, server } = find(ctx, body);
-  map.delete(server.Identifier);
+  map.delete(server.identifier);
   return {};
 }
 

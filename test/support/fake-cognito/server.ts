@@ -7,6 +7,7 @@ import { CognitoError } from './errors.js';
 import { PUBLIC_OPERATIONS, SIGNED_OPERATIONS } from './operations.js';
 import { jwks, issuer } from './tokens.js';
 import { acceptUpload } from './import-jobs.js';
+import { handleOAuth } from './oauth-routes.js';
 
 export interface RecordedCall {
   operation: string;
@@ -126,6 +127,7 @@ export function createHandler(ctx: FakeContext, calls: RecordedCall[]) {
         if (reply.status !== 200) return s3Error(res, reply.status, reply.code!, reply.message!);
         return send(res, 200, '', { 'content-type': 'text/plain', etag: `"${randomUUID().replace(/-/g, '')}"` });
       }
+      if (await handleOAuth(ctx, calls, req, res, url)) return;
       calls.push({ operation: `${req.method} ${url.pathname}`, body: {}, headers: flatHeaders(req) });
       send(res, 404, JSON.stringify({ message: `No route for ${req.method} ${url.pathname}` }));
     } catch (error) {

@@ -69,6 +69,19 @@ export interface PoolState {
   /** Keyed by internal username (lower-cased unless the pool is case sensitive). */
   users: Map<string, UserState>;
   customChallenge?: CustomChallenge;
+  /** Resource servers by identifier, with their scope names (without the identifier). */
+  resourceServers: Map<string, ResourceServerState>;
+  /** The domain prefix DescribeUserPool reports; the fake serves every pool at domainUrl(poolId). */
+  domain?: string;
+}
+
+export interface ResourceServerState {
+  identifier: string;
+  name: string;
+  /** Scope names, without the identifier. */
+  scopes: string[];
+  /** ScopeDescription by scope name (the name itself where none was given). */
+  descriptions?: Record<string, string>;
 }
 
 export interface CreateClientOptions {
@@ -84,6 +97,15 @@ export interface CreateClientOptions {
   authSessionMinutes?: number;
   /** PreventUserExistenceErrors ENABLED: unknown users get NotAuthorizedException. Default LEGACY. */
   preventUserExistenceErrors?: boolean;
+  /** AllowedOAuthFlows (`code`, `implicit`, `client_credentials`); any turns AllowedOAuthFlowsUserPoolClient on. */
+  oauthFlows?: string[];
+  /** AllowedOAuthScopes: `openid`, `email`, …, `<resource server>/<scope>`. */
+  scopes?: string[];
+  callbackUrls?: string[];
+  /** SupportedIdentityProviders; default ['COGNITO'] when oauthFlows are given. */
+  identityProviders?: string[];
+  /** EnableTokenRevocation; default true. */
+  tokenRevocation?: boolean;
 }
 
 export interface ClientState {
@@ -97,6 +119,11 @@ export interface ClientState {
   refreshTokenSeconds: number;
   authSessionMinutes: number;
   preventUserExistenceErrors: boolean;
+  oauthFlows: string[];
+  scopes: string[];
+  callbackUrls: string[];
+  identityProviders: string[];
+  tokenRevocation: boolean;
   createdAt: Date;
 }
 
@@ -194,6 +221,7 @@ export function makePool(region: string, opts: CreatePoolOptions = {}): PoolStat
     },
     clients: new Map(),
     users: new Map(),
+    resourceServers: new Map(),
   };
 }
 
@@ -212,6 +240,11 @@ export function makeClient(pool: PoolState, opts: CreateClientOptions = {}): Cli
     refreshTokenSeconds: opts.refreshTokenSeconds ?? 30 * 24 * 3600,
     authSessionMinutes: opts.authSessionMinutes ?? 3,
     preventUserExistenceErrors: opts.preventUserExistenceErrors ?? false,
+    oauthFlows: [...(opts.oauthFlows ?? [])],
+    scopes: [...(opts.scopes ?? [])],
+    callbackUrls: [...(opts.callbackUrls ?? [])],
+    identityProviders: [...(opts.identityProviders ?? (opts.oauthFlows?.length ? ['COGNITO'] : []))],
+    tokenRevocation: opts.tokenRevocation ?? true,
     createdAt: new Date(),
   };
   pool.clients.set(clientId, client);

@@ -93,7 +93,10 @@ export function issueTokens(
   client: ClientState,
   user: UserState,
   session?: { authTime: number; originJti: string },
+  /** For OAuth2 grants: the access token's scopes (default what the user-pool API issues) and id token claims such as `nonce`. */
+  grant: { scopes?: string[]; idClaims?: Record<string, unknown> } = {},
 ): AuthenticationResult {
+  const scopes = grant.scopes ?? ['aws.cognito.signin.user.admin'];
   const now = Math.floor(ctx.now() / 1000);
   const authTime = session?.authTime ?? now;
   const originJti = session?.originJti ?? randomUUID();
@@ -115,6 +118,7 @@ export function issueTokens(
     exp: now + client.idTokenSeconds,
     iat: now,
     jti: randomUUID(),
+    ...grant.idClaims,
   });
   const accessClaims = {
     sub: user.sub,
@@ -124,7 +128,7 @@ export function issueTokens(
     origin_jti: originJti,
     event_id: eventId,
     token_use: 'access',
-    scope: 'aws.cognito.signin.user.admin',
+    scope: scopes.join(' '),
     auth_time: authTime,
     exp: now + client.accessTokenSeconds,
     iat: now,
