@@ -2,14 +2,14 @@
 // retries, the journal, and a clean stop on Ctrl-C. Rows are pulled from the source only when a
 // worker is free, so a million-row file is never held in memory (backpressure all the way down
 // to the file read).
-import { abortReason, systemClock, type Clock } from './clock.js';
+import { abortReason, systemClock, type Clock } from '../bulk/clock.js';
 import type { CsvRow } from './csv-source.js';
-import { ImportUsageError } from './errors.js';
-import type { Journal, RowOutcome } from './journal.js';
+import { ImportUsageError } from '../bulk/errors.js';
+import type { Journal, RowOutcome } from '../bulk/journal.js';
 import type { PoolFacts } from './pool-facts.js';
-import type { RateBudget, QuotaCategory } from './rate-budget.js';
+import type { RateBudget, QuotaCategory } from '../bulk/rate-budget.js';
 import { emptyCounts, type FailureReport, type ImportCounts, type ImportSummary } from './report.js';
-import { classifyError, errorMessage, errorName, mayHaveBeenApplied, withRetry, type RetryPolicy } from './retry.js';
+import { classifyError, errorMessage, errorName, mayHaveBeenApplied, withRetry, type RetryPolicy } from '../bulk/retry.js';
 import type { InviteChannel, RowValidator, UserSpec } from './validate.js';
 
 export type { InviteChannel } from './validate.js';

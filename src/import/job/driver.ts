@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import { systemClock, type Clock } from '../clock.js';
+import { systemClock, type Clock } from '../../bulk/clock.js';
 import type { CsvRow } from '../csv-source.js';
-import { ImportJobError } from '../errors.js';
+import { ImportJobError } from '../../bulk/errors.js';
 import type { FailureReport } from '../report.js';
 import type { RowValidator } from '../validate.js';
 import { JobFileWriter, type JobFileWriterOptions, type JobPart } from './split.js';

@@ -8,7 +8,7 @@ import { ensureGroups, runImport } from '../../../src/import/executor.js';
 import { exportColumns, writeExport, type ExportedUser } from '../../../src/import/export.js';
 import { planHeader } from '../../../src/import/header.js';
 import { basicPoolFacts } from '../../../src/import/pool-facts.js';
-import { RateBudget } from '../../../src/import/rate-budget.js';
+import { RateBudget } from '../../../src/bulk/rate-budget.js';
 import { RowValidator } from '../../../src/import/validate.js';
 import { FakeCognito, tempDir } from './helpers.js';
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openCsv } from '../../../src/import/csv-source.js';
-import { ImportJobError, ImportUsageError } from '../../../src/import/errors.js';
+import { ImportJobError, ImportUsageError } from '../../../src/bulk/errors.js';
 import { COGNITO_TEMPLATE_COLUMNS, planHeader } from '../../../src/import/header.js';
 import { ImportJobFailed, prepareJobFiles, runImportJobs, uploadToPresignedUrl, type ImportJobApi, type JobStatus } from '../../../src/import/job/driver.js';
 import { JobFileWriter } from '../../../src/import/job/split.js';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ImportUsageError } from '../../../src/import/errors.js';
+import { ImportUsageError } from '../../../src/bulk/errors.js';
 import { COGNITO_TEMPLATE_COLUMNS } from '../../../src/import/header.js';
 import type { ImportJobApi, JobStatus } from '../../../src/import/job/driver.js';
 import { basicPoolFacts } from '../../../src/import/pool-facts.js';
