@@ -2,6 +2,7 @@
 // a one-line message, the exit code of SPEC §1 and a hint where the next step is known.
 import { AuthError, CliError, ExitCode, UsageError, type ExitCodeValue } from '../errors.js';
 import { scrub } from './redact.js';
+import { networkCode as transientNetworkCode } from '../bulk/retry.js';
 
 export interface ErrorContext {
   region?: string;
@@ -27,7 +28,6 @@ const AUTH_ERRORS = new Set([
 
 const INPUT_ERRORS = new Set(['InvalidParameterException', 'InvalidPasswordException', 'ValidationException']);
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EHOSTUNREACH', 'ETIMEDOUT', 'EPIPE']);
 
 export function isAwsError(err: unknown, ...names: string[]): boolean {
   return typeof err === 'object' && err !== null && names.includes((err as AwsLikeError).name ?? '');
@@ -131,13 +131,15 @@ function otherHint(name: string, context: ErrorContext): string | undefined {
   }
 }
 
+/** A failure to reach the endpoint: the engine's transient socket codes, or a name that does not resolve. */
 function networkCode(e: AwsLikeError): string | undefined {
+  const transient = transientNetworkCode(e);
+  if (transient) return transient;
   for (let current: AwsLikeError | undefined = e, depth = 0; current && depth < 5; depth++) {
-    if (current.code && NETWORK_CODES.has(current.code)) return current.code;
+    if (current.code === 'ENOTFOUND' || /\bENOTFOUND\b/.test(current.message ?? '')) return 'ENOTFOUND';
     current = current.cause as AwsLikeError | undefined;
   }
-  const match = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|ETIMEDOUT)\b/.exec(e.message ?? '');
-  return match?.[1];
+  return undefined;
 }
 
 function firstLine(text: string): string {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { neutraliseCell, restoreCell } from '../../../src/import/cells.js';
+import { neutraliseCell, restoreCell } from '../../../src/io/csv.js';
 import { openCsv } from '../../../src/import/csv-source.js';
 import { ensureGroups, runImport } from '../../../src/import/executor.js';
 import { exportColumns, writeExport, type ExportedUser } from '../../../src/import/export.js';

@@ -10,7 +10,7 @@ import { ImportJobFailed, prepareJobFiles, runImportJobs, uploadToPresignedUrl, 
 import { JobFileWriter } from '../../../src/import/job/split.js';
 import { jobCell, JobRowConverter } from '../../../src/import/job/template.js';
 import { basicPoolFacts } from '../../../src/import/pool-facts.js';
-import { FailureReport } from '../../../src/import/report.js';
+import { FailureReport } from '../../../src/bulk/failures.js';
 import { RowValidator, type UserSpec } from '../../../src/import/validate.js';
 import { FakeClock, readable, tempDir } from './helpers.js';
 
