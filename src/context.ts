@@ -22,7 +22,7 @@ import { processStreams, terminalOf, type IOStreams } from './io/streams.js';
 import type { ErrorContext } from './aws/errors.js';
 import type { CredentialProvider } from './aws/credentials.js';
 import { scrub } from './aws/redact.js';
-import { pickers } from './pickers.js';
+import { pickers as defaultPickers, type Pickers } from './pickers.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -34,6 +34,18 @@ export interface ContextOptions {
   now?: () => number;
   /** The `profile` commands work even when the selected profile does not exist yet. */
   lenientProfile?: boolean;
+  /** Clients to use instead of building them (tests pass clients wired to a mock or an emulator). */
+  clients?: InjectedClients;
+  /** Pickers to use instead of the interactive lists of src/pickers.ts. */
+  pickers?: Partial<Pickers>;
+}
+
+export interface InjectedClients {
+  idp?: CognitoIdentityProviderClient;
+  /** The bulk engine's client (SDK retries off); defaults to `idp` when only that is given. */
+  bulkIdp?: CognitoIdentityProviderClient;
+  identity?: CognitoIdentityClient;
+  sts?: STSClient;
 }
 
 export class Context {
@@ -45,12 +57,14 @@ export class Context {
   readonly store: ProfileStore;
   readonly env: Env;
   readonly now: () => number;
+  private readonly pickers: Pickers;
 
   private pool?: Setting;
   private client?: Setting;
   private identityPool?: Setting;
   private credentialsPromise?: Promise<CredentialProvider>;
   private idpPromise?: Promise<CognitoIdentityProviderClient>;
+  private bulkIdpPromise?: Promise<CognitoIdentityProviderClient>;
   private identityPromise?: Promise<CognitoIdentityClient>;
   private stsPromise?: Promise<STSClient>;
   private secretPromise?: Promise<string | undefined>;
@@ -63,6 +77,7 @@ export class Context {
     this.env = options.env ?? process.env;
     this.store = options.store ?? new ProfileStore(configFilePath(this.env));
     this.now = options.now ?? Date.now;
+    this.pickers = { ...defaultPickers, ...options.pickers };
     this.settings = resolveSettings(flags, this.env, this.store, terminalOf(this.streams), {
       lenientProfile: options.lenientProfile,
     });
@@ -138,13 +153,30 @@ export class Context {
   }
 
   idp(): Promise<CognitoIdentityProviderClient> {
+    const injected = this.options.clients?.idp;
+    if (injected) return Promise.resolve(injected);
     this.idpPromise ??= Promise.all([import('./aws/clients.js'), this.clientOptions(this.settings.endpoint)]).then(
       ([m, options]) => m.createIdpClient(options),
     );
     return this.idpPromise;
   }
 
+  /**
+   * A client of its own for the bulk engine, without the SDK's retries: the engine retries, paces
+   * each quota category, and must see every throttle and every lost response.
+   */
+  bulkIdp(): Promise<CognitoIdentityProviderClient> {
+    const injected = this.options.clients?.bulkIdp ?? this.options.clients?.idp;
+    if (injected) return Promise.resolve(injected);
+    this.bulkIdpPromise ??= Promise.all([import('./aws/clients.js'), this.clientOptions(this.settings.endpoint, 1)]).then(
+      ([m, options]) => m.createIdpClient(options),
+    );
+    return this.bulkIdpPromise;
+  }
+
   identity(): Promise<CognitoIdentityClient> {
+    const injected = this.options.clients?.identity;
+    if (injected) return Promise.resolve(injected);
     this.identityPromise ??= Promise.all([
       import('./aws/clients.js'),
       this.clientOptions(this.settings.identityEndpoint),
@@ -153,6 +185,8 @@ export class Context {
   }
 
   sts(): Promise<STSClient> {
+    const injected = this.options.clients?.sts;
+    if (injected) return Promise.resolve(injected);
     this.stsPromise ??= Promise.all([import('./aws/clients.js'), this.clientOptions(this.settings.stsEndpoint)]).then(
       ([m, options]) => m.createStsClient(options),
     );
@@ -164,7 +198,7 @@ export class Context {
   /** The user pool: given, or picked on a terminal (and echoed as the flag that gives it). */
   async poolId(): Promise<string> {
     if (!this.pool) {
-      const picked = await pickers.pool(this);
+      const picked = await this.pickers.pool(this);
       this.pool = { value: picked, source: 'flag', origin: 'picker' };
       this.out.note(`using --pool ${picked}`);
     }
@@ -190,7 +224,7 @@ export class Context {
 
   async clientId(): Promise<string> {
     if (!this.client) {
-      const picked = await pickers.client(this, await this.poolId());
+      const picked = await this.pickers.client(this, await this.poolId());
       this.client = { value: picked, source: 'flag', origin: 'picker' };
       this.out.note(`using --client ${picked}`);
     }
@@ -199,7 +233,7 @@ export class Context {
 
   async identityPoolId(): Promise<string> {
     if (!this.identityPool) {
-      const picked = await pickers.identityPool(this);
+      const picked = await this.pickers.identityPool(this);
       this.identityPool = { value: picked, source: 'flag', origin: 'picker' };
       this.out.note(`using --identity-pool ${picked}`);
     }
@@ -209,7 +243,7 @@ export class Context {
   /** A group name given as an argument, or picked from the pool's groups on a terminal. */
   async groupName(given: string | undefined): Promise<string> {
     if (given) return given;
-    const picked = await pickers.group(this, await this.poolId());
+    const picked = await this.pickers.group(this, await this.poolId());
     this.out.note(`using group ${picked}`);
     return picked;
   }

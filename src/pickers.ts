@@ -15,7 +15,14 @@ async function pick(
   return ctx.choose(message, choices, alt);
 }
 
-export const pickers = {
+export interface Pickers {
+  pool(ctx: Context): Promise<string>;
+  client(ctx: Context, poolId: string): Promise<string>;
+  identityPool(ctx: Context): Promise<string>;
+  group(ctx: Context, poolId: string): Promise<string>;
+}
+
+export const pickers: Pickers = {
   async pool(ctx: Context): Promise<string> {
     const alt = {
       flag: '--pool <id>',

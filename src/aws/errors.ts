@@ -3,6 +3,7 @@
 import { AuthError, CliError, ExitCode, UsageError, type ExitCodeValue } from '../errors.js';
 import { scrub } from './redact.js';
 import { fileProblem } from '../io/input-file.js';
+import { networkCode as transientNetworkCode } from '../bulk/retry.js';
 
 export interface ErrorContext {
   region?: string;
@@ -38,8 +39,6 @@ const INPUT_ERRORS = new Set(['InvalidParameterException', 'InvalidPasswordExcep
 // user's state ("User password cannot be reset in the current state.", "User cannot be confirmed.
 // Current status is CONFIRMED"): the credentials were fine, so that is a failed operation (exit 1).
 const STATE_REFUSALS = /current (state|status)|cannot be (reset|confirmed)|no registered\/verified/i;
-
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EHOSTUNREACH', 'ETIMEDOUT', 'EPIPE']);
 
 export function isAwsError(err: unknown, ...names: string[]): boolean {
   return typeof err === 'object' && err !== null && names.includes((err as AwsLikeError).name ?? '');
@@ -201,13 +200,15 @@ function formatSeconds(ms: number): string {
   return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
 }
 
+/** A failure to reach the endpoint: the engine's transient socket codes, or a name that does not resolve. */
 function networkCode(e: AwsLikeError): string | undefined {
+  const transient = transientNetworkCode(e);
+  if (transient) return transient;
   for (let current: AwsLikeError | undefined = e, depth = 0; current && depth < 5; depth++) {
-    if (current.code && NETWORK_CODES.has(current.code)) return current.code;
+    if (current.code === 'ENOTFOUND' || /\bENOTFOUND\b/.test(current.message ?? '')) return 'ENOTFOUND';
     current = current.cause as AwsLikeError | undefined;
   }
-  const match = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|ETIMEDOUT)\b/.exec(e.message ?? '');
-  return match?.[1];
+  return undefined;
 }
 
 function firstLine(text: string): string {

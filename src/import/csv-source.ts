@@ -22,7 +22,7 @@ import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import { parse as parseSync } from 'csv-parse/sync';
-import { CsvFormatError, ImportUsageError } from './errors.js';
+import { CsvFormatError, ImportUsageError } from '../bulk/errors.js';
 
 export const DEFAULT_MAX_RECORD_SIZE = 1024 * 1024; // characters per row
 const QUOTED_BATCH_CHARS = 256 * 1024;

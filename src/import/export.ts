@@ -9,7 +9,7 @@
 // Cells a spreadsheet would run as a formula are neutralised (see cells.ts for the exact rule,
 // which import reverses).
 import type { Writable } from 'node:stream';
-import { formatCsvRow, neutraliseCell } from './cells.js';
+import { formatCsvRow, neutraliseCell } from '../io/csv.js';
 import { COGNITO_TEMPLATE_COLUMNS } from './header.js';
 import { SYSTEM_ATTRIBUTES, type PoolFacts } from './pool-facts.js';
 

@@ -1,7 +1,7 @@
 // Maps the CSV header onto the pool: which column is the username, which are attributes, groups,
 // password, enabled. Everything here runs before any call that changes the pool, and every problem
 // is an ImportUsageError (exit 2) naming the columns involved.
-import { ImportUsageError } from './errors.js';
+import { ImportUsageError } from '../bulk/errors.js';
 import { SYSTEM_ATTRIBUTES, type PoolAttribute, type PoolFacts } from './pool-facts.js';
 
 export type ColumnKind = 'username' | 'attribute' | 'groups' | 'password' | 'enabled' | 'mfa' | 'ignored';

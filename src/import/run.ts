@@ -6,15 +6,16 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import type { Clock } from './clock.js';
+import type { Clock } from '../bulk/clock.js';
 import { openCsv, type CsvRow, type CsvSource } from './csv-source.js';
 import { ensureGroups, runImport, type ImportApi, type OnExists, type RowEvent } from './executor.js';
 import { planHeader, type HeaderPlan } from './header.js';
-import { Journal, spoolToFile } from './journal.js';
+import { Journal, spoolToFile } from '../bulk/journal.js';
 import type { PoolFacts } from './pool-facts.js';
-import { RateBudget } from './rate-budget.js';
-import { emptyCounts, FailureReport, type ImportSummary } from './report.js';
-import type { RetryPolicy } from './retry.js';
+import { RateBudget } from '../bulk/rate-budget.js';
+import { FailureReport } from '../bulk/failures.js';
+import { emptyCounts, type ImportSummary } from './report.js';
+import type { RetryPolicy } from '../bulk/retry.js';
 import { preflightWarnings, RowValidator, validateSource, type InviteChannel, type RowCheck, type ValidationReport } from './validate.js';
 import { prepareJobFiles, runImportJobs, type ImportJobApi, type JobRunResult, type JobStatus } from './job/driver.js';
 import type { JobPart } from './job/split.js';
@@ -65,6 +66,10 @@ export interface UserImportResult {
   warnings: string[];
   /** Groups created because of createGroups. */
   createdGroups: string[];
+  /** Groups that do not exist (without createGroups): the rows naming them failed. */
+  missingGroups: string[];
+  /** The failures file asked for, when it was there already and another name was used. */
+  failuresFileKept?: string;
   /** The journal file (not for a dry run). */
   journal?: string;
   dryRun: boolean;
@@ -146,6 +151,8 @@ export async function importUsers(options: UserImportOptions): Promise<UserImpor
         validation,
         warnings,
         createdGroups: [],
+        missingGroups: [],
+        failuresFileKept: failures?.replacedName,
         dryRun: true,
       };
     } finally {
@@ -177,13 +184,14 @@ export async function importUsers(options: UserImportOptions): Promise<UserImpor
         validation,
         warnings,
         createdGroups: [],
+        missingGroups: [],
         dryRun: false,
       };
     }
     for (const w of preflightWarnings(options.pool, { users: validation.valid, invite, withPassword: validation.withPassword, mfaEnabled: validation.mfaEnabled })) warn(w);
 
     const budget = new RateBudget({ rate: options.rate, clock: options.clock });
-    const { created: createdGroups } = await ensureGroups(validation.groups, {
+    const { created: createdGroups, missing: missingGroups } = await ensureGroups(validation.groups, {
       api,
       budget,
       create: options.createGroups,
@@ -214,6 +222,7 @@ export async function importUsers(options: UserImportOptions): Promise<UserImpor
       budget,
       journal,
       report: failures,
+      missingGroups: new Set(missingGroups),
       concurrency: options.concurrency,
       onExists: options.onExists,
       invite,
@@ -224,7 +233,16 @@ export async function importUsers(options: UserImportOptions): Promise<UserImpor
       drainTimeoutMs: options.drainTimeoutMs,
       onRow: options.onRow,
     });
-    return { summary, validation, warnings, createdGroups, journal: journal.path, dryRun: false };
+    return {
+      summary,
+      validation,
+      warnings,
+      createdGroups,
+      missingGroups,
+      failuresFileKept: failures?.replacedName,
+      journal: journal.path,
+      dryRun: false,
+    };
   } finally {
     failures?.close();
     journal?.close();

@@ -22,7 +22,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { paginate } from '../aws/paginate.js';
 import type { CallOptions, CreateUserOptions, ExistingUser, ImportApi, NewUser } from './executor.js';
-import { ImportJobError } from './errors.js';
+import { ImportJobError } from '../bulk/errors.js';
 import { uploadToPresignedUrl, type ImportJobApi, type JobStatus, type JobStatusName } from './job/driver.js';
 
 function errorName(err: unknown): string | undefined {

@@ -1,7 +1,7 @@
 // Row validation: everything that can be known to fail without asking Cognito is caught here, so
 // invalid rows are reported with their row number and never sent. Runs at several hundred thousand
 // rows per second with flat memory (duplicates are tracked in a UsernameSet, not a Set of strings).
-import { restoreCell } from './cells.js';
+import { restoreCell } from '../io/csv.js';
 import { splitOn, type CsvRow, type CsvSource } from './csv-source.js';
 import type { HeaderPlan } from './header.js';
 import type { PasswordPolicyFacts, PoolAttribute, PoolFacts } from './pool-facts.js';

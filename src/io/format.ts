@@ -14,22 +14,3 @@ export function toJson(value: unknown): unknown {
     JSON.stringify(value, (key, v) => (key === '$metadata' ? undefined : v)),
   );
 }
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A CSV field, quoted when needed (RFC 4180). */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/**
- * Spreadsheets run a cell that starts with = + - @ (or a tab/CR) as a formula. A leading
- * apostrophe makes it text; `user import` removes exactly one such apostrophe again.
- */
-export function neutraliseFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
-
-export function csvLine(values: string[]): string {
-  return `${values.map(csvField).join(',')}\n`;
-}

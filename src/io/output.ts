@@ -2,7 +2,8 @@
 // format; notes, warnings and progress go to stderr (and notes are silenced by --quiet).
 import { createRequire } from 'node:module';
 import type { OutputFormat } from '../config/settings.js';
-import { cell, csvLine, neutraliseFormula, toJson } from './format.js';
+import { formatCsvRow, neutraliseCell } from './csv.js';
+import { cell, toJson } from './format.js';
 import type { IOStreams } from './streams.js';
 import { makeStyle, type Style } from './style.js';
 import { compileQuery, queryTextLines, type Query } from './query.js';
@@ -50,8 +51,8 @@ export class Output {
       get: (v: any) => v[key],
     }));
     if (this.format === 'csv') {
-      this.write(csvLine(columns.map((c) => c.header)));
-      this.write(csvLine(columns.map((c) => neutraliseFormula(cell(c.get(value))))));
+      this.write(formatCsvRow(columns.map((c) => c.header), '\n'));
+      this.write(formatCsvRow(columns.map((c) => neutraliseCell(cell(c.get(value)))), '\n'));
     } else if (this.format === 'text') {
       for (const c of columns) this.write(`${c.header}: ${cell(c.get(value))}\n`);
     } else {
@@ -86,9 +87,9 @@ export class Output {
         return all.length;
       }
       case 'csv':
-        this.write(csvLine(columns.map((c) => c.header)));
+        this.write(formatCsvRow(columns.map((c) => c.header), '\n'));
         for await (const item of items) {
-          this.write(csvLine(columns.map((c) => neutraliseFormula(cell(c.get(item))))));
+          this.write(formatCsvRow(columns.map((c) => neutraliseCell(cell(c.get(item)))), '\n'));
           count++;
         }
         return count;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { main } from '../../src/main.js';
 import type { Prompter } from '../../src/io/prompter.js';
 import { tempDir } from './temp-dirs.js';
+import type { InjectedClients } from '../../src/context.js';
 
 export interface CliResult {
   code: number;
@@ -18,6 +19,8 @@ export interface RunOptions {
   /** Pretend stdin/stdout/stderr are terminals (table output, prompts allowed). */
   tty?: boolean;
   prompter?: Prompter;
+  /** Clients (and pickers) for the Context instead of those it would build. */
+  clients?: InjectedClients;
 }
 
 class Capture extends Writable {
@@ -63,6 +66,7 @@ export async function runCli(argv: string[], options: RunOptions = {}): Promise<
     streams: { stdin, stdout, stderr },
     env: options.env ?? isolatedEnv(),
     prompter: options.prompter,
+    clients: options.clients,
   });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

@@ -4,7 +4,6 @@ import { DeleteGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../../context.js';
 import { CliError, ExitCode, UsageError } from '../../errors.js';
 import { collect } from '../../aws/paginate.js';
-import { bulkClient } from './bulk.js';
 import { getGroup, members } from './lookup.js';
 import { applyChange, DEFAULT_CONCURRENCY } from './membership.js';
 import { checkGroupName } from './rules.js';
@@ -31,7 +30,7 @@ export async function deleteGroup(ctx: Context, given: string | undefined, optio
   await ctx.confirmDestructive(`delete group ${name}${count ? ` and remove its ${who} from it` : ''}`);
 
   if (count > 0) {
-    const results = await applyChange(await bulkClient(ctx), 'remove', poolId, name, usernames, DEFAULT_CONCURRENCY);
+    const results = await applyChange(await ctx.bulkIdp(), 'remove', poolId, name, usernames, DEFAULT_CONCURRENCY);
     const failed = results.filter((r) => r.result === 'failed');
     if (failed.length) {
       for (const f of failed) ctx.out.warn(`${f.username}: ${f.message} (${f.error})`);

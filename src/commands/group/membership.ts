@@ -1,15 +1,17 @@
-// group add | remove: many users at once, concurrently, one result row per user. The group is
-// checked first so a wrong name fails before any change; users that fail are reported in the
-// rows and make the exit code 3, the others are done.
+// group add | remove: many users at once on the bulk engine (paced in Cognito's user-update quota,
+// retried), one result row per user. The group is checked first so a wrong name fails before any
+// change; users that fail are reported in the rows and make the exit code 3, the others are done.
 import {
   AdminAddUserToGroupCommand,
   AdminRemoveUserFromGroupCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
+import type { BulkItem } from '../../bulk/engine.js';
+import type { RetryPolicy } from '../../bulk/retry.js';
+import { scrub } from '../../aws/redact.js';
 import type { Context } from '../../context.js';
 import { PartialFailure, UsageError } from '../../errors.js';
 import type { Column } from '../../io/output.js';
-import { bulkClient, runBounded, withRetry, type RetryPolicy } from './bulk.js';
 import { getGroup } from './lookup.js';
 import { checkGroupName } from './rules.js';
 import { gatherUsernames } from './usernames.js';
@@ -51,7 +53,7 @@ export async function changeMembers(
   const poolId = await ctx.poolId();
   await getGroup(await ctx.idp(), poolId, group);
 
-  const results = await applyChange(await bulkClient(ctx), change, poolId, group, usernames, concurrency);
+  const results = await applyChange(await ctx.bulkIdp(), change, poolId, group, usernames, concurrency);
   await ctx.out.list(results, RESULT_COLUMNS);
 
   const failed = results.filter((r) => r.result === 'failed').length;
@@ -70,7 +72,7 @@ export async function changeMembers(
   });
 }
 
-/** One call per user with bounded concurrency and retries; used by `group delete --force` too. */
+/** One call per user on the bulk engine; results keep the input order. Used by `group delete --force` too. */
 export async function applyChange(
   idp: CognitoIdentityProviderClient,
   change: Change,
@@ -78,19 +80,35 @@ export async function applyChange(
   group: string,
   usernames: readonly string[],
   concurrency: number,
-  retry?: RetryPolicy,
+  retry?: Partial<RetryPolicy>,
 ): Promise<MemberResult[]> {
+  const { runBulk } = await import('../../bulk/engine.js');
+  const { RateBudget } = await import('../../bulk/rate-budget.js');
   const success = change === 'add' ? 'added' : 'removed';
-  return runBounded(usernames, concurrency, async (username): Promise<MemberResult> => {
-    const input = { UserPoolId: poolId, GroupName: group, Username: username };
-    const outcome = await withRetry(
-      () => idp.send(change === 'add' ? new AdminAddUserToGroupCommand(input) : new AdminRemoveUserFromGroupCommand(input)),
-      retry,
-    );
-    return outcome.ok
-      ? { username, result: success }
-      : { username, result: 'failed', error: outcome.code, message: outcome.message };
+  const results = new Array<MemberResult>(usernames.length);
+  await runBulk<BulkItem & { username: string }, string>({
+    items: (async function* () {
+      yield usernames.map((username, i) => ({ line: i, cells: [username], username }));
+    })(),
+    check: (item) => ({ ok: true, value: item.username, username: item.username }),
+    apply: async (username, op) => {
+      const input = { UserPoolId: poolId, GroupName: group, Username: username };
+      await op.call('update', (abortSignal) =>
+        idp.send(change === 'add' ? new AdminAddUserToGroupCommand(input) : new AdminRemoveUserFromGroupCommand(input), { abortSignal }),
+      );
+      return { outcome: 'done' };
+    },
+    budget: new RateBudget({}),
+    concurrency,
+    retry,
+    onItem: (event) => {
+      results[event.line] =
+        event.outcome === 'failed'
+          ? { username: event.username!, result: 'failed', error: event.code, message: scrub(event.message ?? '') }
+          : { username: event.username!, result: success };
+    },
   });
+  return results;
 }
 
 export function checkConcurrency(value: number | undefined): number {

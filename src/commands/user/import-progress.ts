@@ -2,7 +2,7 @@
 // most every 100 ms; otherwise (a log, CI) one status line every few seconds. Lines the command
 // prints meanwhile (warnings, invalid rows) go through `line()`, which lifts the bar first so that
 // nothing is drawn over.
-import { ProgressMeter, renderBar, renderStatusLine, type ProgressCounts } from '../../import/progress.js';
+import { ProgressMeter, renderBar, renderStatusLine, type ProgressCounts } from '../../bulk/progress.js';
 import type { RowEvent } from '../../import/executor.js';
 
 export interface ProgressStream {

@@ -12,15 +12,16 @@ import type { Column } from '../../io/output.js';
 import { CliError, ExitCode, PartialFailure, SilentExit, UsageError } from '../../errors.js';
 import { stateDir } from '../../config/paths.js';
 import { openCsv } from '../../import/csv-source.js';
-import { CsvFormatError, ImportError } from '../../import/errors.js';
+import { CsvFormatError, ImportError } from '../../bulk/errors.js';
 import { parseInvite, type OnExists, type RowEvent } from '../../import/executor.js';
 import { parseMappings, planHeader } from '../../import/header.js';
 import { prepareJobFiles, type JobStatus } from '../../import/job/driver.js';
 import { JOB_MAX_BYTES, JOB_MAX_ROWS, type JobPart } from '../../import/job/split.js';
 import { JobRowConverter } from '../../import/job/template.js';
 import { poolFactsFromDescribe, type DescribedUserPool, type PoolFacts } from '../../import/pool-facts.js';
-import { parseRate } from '../../import/rate-budget.js';
-import { FailureReport, formatElapsed, summaryRows, type ImportSummary } from '../../import/report.js';
+import { parseRate } from '../../bulk/rate-budget.js';
+import { FailureReport } from '../../bulk/failures.js';
+import { formatElapsed, summaryRows, type ImportSummary } from '../../import/report.js';
 import { importUsers, importUsersWithJobs, type JobImportResult, type UserImportResult } from '../../import/run.js';
 import { SdkImportApi, SdkImportJobApi } from '../../import/sdk-api.js';
 import { preflightWarnings, RowValidator } from '../../import/validate.js';
@@ -236,8 +237,6 @@ async function runImport(ctx: Context, file: string, flags: ImportFlags): Promis
   const idp = await ctx.idp();
   const pool = await describePool(idp, poolId);
   const endpoint = ctx.settings.endpoint?.value ?? ctx.region()?.value ?? '';
-  // A failures file from an earlier run would describe rows this run may have fixed.
-  fs.rmSync(plan.failuresFile, { force: true });
 
   const progress = new ImportProgress(ctx.streams.stderr, { tty: Boolean(ctx.streams.stderr.isTTY), quiet: ctx.settings.quiet });
   const rows = new RowLines(progress, ctx.settings.quiet);
@@ -303,9 +302,8 @@ async function runImport(ctx: Context, file: string, flags: ImportFlags): Promis
     }
   }
 
-  // The import's own client: the engine retries, so the SDK must not.
-  const { createIdpClient } = await import('../../aws/clients.js');
-  const client = await createIdpClient(await ctx.clientOptions(ctx.settings.endpoint, 1));
+  // The engine's own client: the engine retries, so the SDK must not.
+  const client = await ctx.bulkIdp();
   const ctrlC = new CtrlC((l) => progress.line(l), 3);
   let result: UserImportResult;
   try {
@@ -331,7 +329,6 @@ async function runImport(ctx: Context, file: string, flags: ImportFlags): Promis
   } finally {
     ctrlC.remove();
     progress.stop();
-    client.destroy();
   }
   reportImport(ctx, result);
 }
@@ -366,10 +363,13 @@ function reportImport(ctx: Context, result: UserImportResult): void {
     retried: s.retried,
     failuresFile: s.failuresFile ?? null,
     createdGroups: result.createdGroups,
+    missingGroups: result.missingGroups,
     warnings: result.warnings,
   };
   const pairs = summaryRows(s);
   if (result.createdGroups.length > 0) pairs.push(['groups created', result.createdGroups.join(', ')]);
+  if (result.missingGroups.length > 0) pairs.push(['missing groups (rows failed)', result.missingGroups.join(', ')]);
+  noteKeptFailuresFile(ctx, result);
   ctx.out.record(data, table(pairs));
   finish(ctx, s, 'imported');
 }
@@ -425,13 +425,22 @@ async function reportDryRun(ctx: Context, result: UserImportResult, api: SdkImpo
   if (result.summary.failuresFile) pairs.push(['failures file', result.summary.failuresFile]);
   pairs.push(['dry run', 'nothing was changed']);
   ctx.out.record(data, table(pairs));
+  noteKeptFailuresFile(ctx, result);
   if (missingGroups.length && !flags.createGroups && !v.interrupted) {
-    throw new UsageError(
-      `${missingGroups.length === 1 ? 'group' : 'groups'} ${missingGroups.join(', ')} ${missingGroups.length === 1 ? 'does' : 'do'} not exist in the pool`,
+    throw new PartialFailure(
+      `${missingGroups.length === 1 ? 'group' : 'groups'} ${missingGroups.join(', ')} ${missingGroups.length === 1 ? 'does' : 'do'} not exist in the pool: ` +
+        'the rows naming them would fail, the others would be imported',
       { hint: 'create them first (group create <name>) or pass --create-groups' },
     );
   }
   finish(ctx, { ...result.summary, invalid: v.invalid, failed: 0, rows: v.rows }, 'valid');
+}
+
+/** A failures file the user may be editing is never replaced: say which name was written instead. */
+function noteKeptFailuresFile(ctx: Context, result: { failuresFileKept?: string; summary: { failuresFile?: string } }): void {
+  if (result.failuresFileKept && result.summary.failuresFile) {
+    ctx.out.note(`${result.failuresFileKept} exists and was left as it is: this run's failures are in ${result.summary.failuresFile}`);
+  }
 }
 
 function reportJobs(ctx: Context, result: JobImportResult, elapsedMs: number): void {

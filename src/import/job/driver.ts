@@ -6,10 +6,10 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import { systemClock, type Clock } from '../clock.js';
+import { systemClock, type Clock } from '../../bulk/clock.js';
 import type { CsvRow } from '../csv-source.js';
-import { ImportJobError } from '../errors.js';
-import type { FailureReport } from '../report.js';
+import { ImportJobError } from '../../bulk/errors.js';
+import type { FailureReport } from '../../bulk/failures.js';
 import type { RowValidator } from '../validate.js';
 import { JobFileWriter, type JobFileWriterOptions, type JobPart } from './split.js';
 import type { JobRowConverter } from './template.js';

@@ -12,7 +12,7 @@
 //   - leading and trailing spaces are trimmed by Cognito.
 // A value that cannot be carried (a line break, a trailing backslash that would escape the
 // separator) makes the row invalid rather than silently altered.
-import { ImportUsageError } from '../errors.js';
+import { ImportUsageError } from '../../bulk/errors.js';
 import type { PoolFacts } from '../pool-facts.js';
 import type { UserSpec } from '../validate.js';
 

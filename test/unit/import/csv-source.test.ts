@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse as parseSync } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openCsv, type CsvSource } from '../../../src/import/csv-source.js';
-import { CsvFormatError } from '../../../src/import/errors.js';
+import { CsvFormatError } from '../../../src/bulk/errors.js';
 import { readable, seededRandom, tempDir } from './helpers.js';
 
 async function read(text: string | Buffer, options: { chunkSize?: number; allowEmpty?: boolean; maxRecordSize?: number } = {}) {

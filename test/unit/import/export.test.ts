@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { neutraliseCell, restoreCell } from '../../../src/import/cells.js';
+import { neutraliseCell, restoreCell } from '../../../src/io/csv.js';
 import { openCsv } from '../../../src/import/csv-source.js';
 import { ensureGroups, runImport } from '../../../src/import/executor.js';
 import { exportColumns, writeExport, type ExportedUser } from '../../../src/import/export.js';
 import { planHeader } from '../../../src/import/header.js';
 import { basicPoolFacts } from '../../../src/import/pool-facts.js';
-import { RateBudget } from '../../../src/import/rate-budget.js';
+import { RateBudget } from '../../../src/bulk/rate-budget.js';
 import { RowValidator } from '../../../src/import/validate.js';
 import { FakeCognito, tempDir } from './helpers.js';
 

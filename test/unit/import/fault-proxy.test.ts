@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AdminCreateUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { classifyError, errorName, mayHaveBeenApplied } from '../../../src/import/retry.js';
+import { classifyError, errorName, mayHaveBeenApplied } from '../../../src/bulk/retry.js';
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy.js';
 
 // A tiny upstream that "applies" every request it sees.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ImportUsageError } from '../../../src/import/errors.js';
+import { ImportUsageError } from '../../../src/bulk/errors.js';
 import { COGNITO_TEMPLATE_COLUMNS, parseMappings, planHeader } from '../../../src/import/header.js';
 import { basicPoolFacts } from '../../../src/import/pool-facts.js';
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import type { Clock } from '../../../src/import/clock.js';
+import type { Clock } from '../../../src/bulk/clock.js';
 import type { CallOptions, CreateUserOptions, ExistingUser, ImportApi, NewUser } from '../../../src/import/executor.js';
 
 export function tempDir(prefix = 'import-test-'): string {

@@ -4,13 +4,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openCsv } from '../../../src/import/csv-source.js';
-import { ImportJobError, ImportUsageError } from '../../../src/import/errors.js';
+import { ImportJobError, ImportUsageError } from '../../../src/bulk/errors.js';
 import { COGNITO_TEMPLATE_COLUMNS, planHeader } from '../../../src/import/header.js';
 import { ImportJobFailed, prepareJobFiles, runImportJobs, uploadToPresignedUrl, type ImportJobApi, type JobStatus } from '../../../src/import/job/driver.js';
 import { JobFileWriter } from '../../../src/import/job/split.js';
 import { jobCell, JobRowConverter } from '../../../src/import/job/template.js';
 import { basicPoolFacts } from '../../../src/import/pool-facts.js';
-import { FailureReport } from '../../../src/import/report.js';
+import { FailureReport } from '../../../src/bulk/failures.js';
 import { RowValidator, type UserSpec } from '../../../src/import/validate.js';
 import { FakeClock, readable, tempDir } from './helpers.js';
 

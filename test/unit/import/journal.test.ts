@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { JournalLockedError } from '../../../src/import/errors.js';
-import { Journal, journalId, sha256File, spoolToFile, type JournalKey } from '../../../src/import/journal.js';
+import { JournalLockedError } from '../../../src/bulk/errors.js';
+import { Journal, journalId, sha256File, spoolToFile, type JournalKey } from '../../../src/bulk/journal.js';
 import { tempDir } from './helpers.js';
 
 const key: JournalKey = { fileSha256: 'a'.repeat(64), poolId: 'eu-west-1_A', endpoint: 'eu-west-1' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, ProgressMeter, renderBar, renderStatusLine } from '../../../src/import/progress.js';
+import { formatDuration, ProgressMeter, renderBar, renderStatusLine } from '../../../src/bulk/progress.js';
 import { FakeClock } from './helpers.js';
 
 describe('ProgressMeter', () => {

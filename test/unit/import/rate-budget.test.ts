@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ImportUsageError } from '../../../src/import/errors.js';
-import { AdaptiveRate, parseRate, RateBudget } from '../../../src/import/rate-budget.js';
+import { ImportUsageError } from '../../../src/bulk/errors.js';
+import { AdaptiveRate, parseRate, RateBudget } from '../../../src/bulk/rate-budget.js';
 import { FakeClock } from './helpers.js';
 
 /** Acquires `n` slots one after another and returns the virtual times they were granted. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, classifyError, errorMessage, errorName, mayHaveBeenApplied, withRetry, type RetryEvent } from '../../../src/import/retry.js';
+import { backoffDelay, classifyError, errorMessage, errorName, mayHaveBeenApplied, withRetry, type RetryEvent } from '../../../src/bulk/retry.js';
 import { FakeClock } from './helpers.js';
 
 const aws = (name: string, status: number, extra: object = {}) => Object.assign(new Error(`${name} happened\nsecond line`), { name, $metadata: { httpStatusCode: status }, ...extra });

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ImportUsageError } from '../../../src/import/errors.js';
+import { ImportUsageError } from '../../../src/bulk/errors.js';
 import { COGNITO_TEMPLATE_COLUMNS } from '../../../src/import/header.js';
 import type { ImportJobApi, JobStatus } from '../../../src/import/job/driver.js';
 import { basicPoolFacts } from '../../../src/import/pool-facts.js';
-import { exitCodeFor } from '../../../src/import/report.js';
 import { importUsers, importUsersWithJobs } from '../../../src/import/run.js';
 import { FakeClock, FakeCognito, readable, tempDir } from './helpers.js';
 
@@ -44,7 +43,6 @@ describe('importUsers', () => {
     expect(result.dryRun).toBe(true);
     expect(result.validation).toMatchObject({ rows: 61, valid: 60, invalid: 1, groups: ['staff'] });
     expect(result.summary).toMatchObject({ created: 0, invalid: 1, failuresFile: path.join(dir, 'failures.csv') });
-    expect(exitCodeFor(result.summary)).toBe(3);
     expect(warnings.join('\n')).toMatch(/50 messages a day: 60 invitations/);
     expect(fs.existsSync(path.join(dir, 'state'))).toBe(false); // a dry run leaves no state
   });
@@ -55,7 +53,6 @@ describe('importUsers', () => {
     const api = new FakeCognito({ groups: ['staff'] });
     const result = await importUsers({ input: readable(csv(5)), pool, api, endpoint: 'r', stateDir: fresh(), signal: controller.signal });
     expect(result.summary.interrupted).toBe(true);
-    expect(exitCodeFor(result.summary)).toBe(130);
     expect(api.calls).toEqual([]);
   });
 
@@ -93,13 +90,29 @@ describe('importUsers', () => {
     expect(api.calls).toEqual([]);
   });
 
-  it('refuses missing groups unless asked to create them', async () => {
+  it('a missing group is a row error (row, failures file, the rest imported) unless asked to create it', async () => {
+    const dir = fresh();
+    const file = path.join(dir, 'u.csv');
+    fs.writeFileSync(file, 'username,email,groups\nann,ann@example.com,staff\nbob,bob@example.com,\ncat,cat@example.com,ops;staff\n');
+    const api = new FakeCognito({ groups: ['ops'] });
+    const failuresFile = path.join(dir, 'u.failures.csv');
+    const rows: Array<[number, string, string | undefined]> = [];
+    const partial = await importUsers({
+      input: file, pool, api, endpoint: 'r', stateDir: dir, failuresFile,
+      onRow: (e) => rows.push([e.line, e.outcome, e.code]),
+    });
+    expect(partial.missingGroups).toEqual(['staff']);
+    expect(partial.summary).toMatchObject({ created: 1, failed: 2, failuresFile });
+    expect(rows.sort()).toEqual([[2, 'failed', 'GroupNotFound'], [3, 'created', undefined], [4, 'failed', 'GroupNotFound']]);
+    expect([...api.users.keys()]).toEqual(['bob']);
+    expect(fs.readFileSync(failuresFile, 'utf8')).toMatch(/^ann,ann@example.com,staff,GroupNotFound,group staff does not exist/m);
+  });
+
+  it('creates missing groups with createGroups', async () => {
     const dir = fresh();
     const file = path.join(dir, 'u.csv');
     fs.writeFileSync(file, csv(4));
     const api = new FakeCognito();
-    await expect(importUsers({ input: file, pool, api, endpoint: 'r', stateDir: dir })).rejects.toThrow('group staff does not exist in the pool');
-    expect(api.callsTo('createUser')).toEqual([]);
     const result = await importUsers({ input: file, pool, api, endpoint: 'r', stateDir: dir, createGroups: true });
     expect(result.createdGroups).toEqual(['staff']);
     expect(result.summary.created).toBe(4);
@@ -121,7 +134,6 @@ describe('importUsers', () => {
     });
     const first = await clock.run(importUsers({ input: file, pool, api, endpoint: 'r', stateDir: dir, signal: controller.signal, clock, concurrency: 4 }));
     expect(first.summary.interrupted).toBe(true);
-    expect(exitCodeFor(first.summary)).toBe(130);
     const second = await clock.run(importUsers({ input: file, pool, api, endpoint: 'r', stateDir: dir, clock }));
     expect(second.summary.created + second.summary.resumed).toBe(50);
     expect(second.summary.existing).toBe(0);

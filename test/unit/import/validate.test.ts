@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neutraliseCell } from '../../../src/import/cells.js';
+import { neutraliseCell } from '../../../src/io/csv.js';
 import { openCsv } from '../../../src/import/csv-source.js';
 import { planHeader } from '../../../src/import/header.js';
 import { basicPoolFacts, type PoolFacts } from '../../../src/import/pool-facts.js';

@@ -195,31 +195,35 @@ describe('user import', () => {
     expect(fs.readFileSync(path.join(path.dirname(file), 'users.failures.csv'), 'utf8')).toContain('bad user');
   });
 
-  it('--dry-run names groups that do not exist (exit 2, as the real run would stop)', async () => {
+  it('--dry-run names groups that do not exist (exit 3: the rows naming them would fail)', async () => {
     describePool();
     groupsExist();
     const result = await run([csvFile(rows(2)), '--dry-run']);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^error: group staff does not exist in the pool/m);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/^error: group staff does not exist in the pool: the rows naming them would fail/m);
     expect(JSON.parse(result.stdout)).toMatchObject({ missingGroups: ['staff'] });
   });
 
-  it('missing groups stop the import before any user is created; --create-groups creates them', async () => {
+  it('a missing group fails the rows naming it (row number, failures file); --create-groups creates it', async () => {
     describePool();
     groupsExist();
-    const file = csvFile(rows(2));
-    const refused = await run([file]);
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/group staff does not exist in the pool \(GroupNotFound\)/);
-    expect(creates()).toEqual([]);
+    const file = csvFile(rows(3));
+    mock.on(AdminCreateUserCommand).resolves({});
+    const e = env();
+    const refused = await run([file], { env: e });
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toMatch(/^row 3 failed: group staff does not exist in the pool .*\(GroupNotFound\)$/m);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ created: 2, failed: 1, missingGroups: ['staff'] });
+    expect(fs.readFileSync(path.join(path.dirname(file), 'users.failures.csv'), 'utf8')).toMatch(/^user1,user1@example.com,staff,GroupNotFound,/m);
+    expect(usernames()).toEqual(['user0', 'user2']);
 
     mock.on(CreateGroupCommand).resolves({});
-    mock.on(AdminCreateUserCommand).resolves({});
     mock.on(AdminAddUserToGroupCommand).resolves({});
-    const result = await run([file, '--create-groups']);
+    const result = await run([file, '--create-groups'], { env: e });
     expect(result.code).toBe(0);
     expect(mock.commandCalls(CreateGroupCommand).map((c) => c.args[0].input)).toEqual([{ UserPoolId: POOL, GroupName: 'staff' }]);
-    expect(JSON.parse(result.stdout)).toMatchObject({ created: 2, createdGroups: ['staff'] });
+    // the journal has the two created before; the row that failed is done now
+    expect(JSON.parse(result.stdout)).toMatchObject({ created: 1, resumed: 2, createdGroups: ['staff'] });
   });
 
   it('--on-exists: skip counts the user as existing, update changes what differs, fail fails the row', async () => {
@@ -281,11 +285,27 @@ describe('user import', () => {
     expect(JSON.parse(second.stdout)).toMatchObject({ created: 1, resumed: 2, failed: 0 });
     expect(second.stderr).toMatch(/resuming: an earlier run of this import finished 2 rows/);
     expect(creates().slice(-1).map((c) => c.Username)).toEqual(['bob']);
-    // The failures file of the first run is gone: this run had none.
-    expect(fs.existsSync(path.join(path.dirname(file), 'users.failures.csv'))).toBe(false);
+    // The failures file of the first run is left as it is (the user may be fixing it); this run had none.
+    expect(fs.readFileSync(path.join(path.dirname(file), 'users.failures.csv'), 'utf8')).toMatch(/^bob,/m);
+    expect(fs.existsSync(path.join(path.dirname(file), 'users.failures-2.csv'))).toBe(false);
 
     const fresh = await run([file, '--fresh'], { env: e });
     expect(JSON.parse(fresh.stdout)).toMatchObject({ created: 3, resumed: 0 });
+  });
+
+  it('never overwrites a failures file: a re-run and a dry run write the next free name and say so', async () => {
+    describePool();
+    const file = csvFile('username,email\nann,not-an-email\n');
+    const failures = path.join(path.dirname(file), 'users.failures.csv');
+    const first = await run([file]);
+    expect(first.code).toBe(3);
+    fs.appendFileSync(failures, '# being fixed\r\n');
+    const dry = await run([file, '--dry-run']);
+    expect(dry.code).toBe(3);
+    expect(dry.stderr).toContain(`${failures} exists and was left as it is: this run's failures are in ${path.join(path.dirname(file), 'users.failures-2.csv')}`);
+    const again = await run([file]);
+    expect(JSON.parse(again.stdout)).toMatchObject({ failuresFile: path.join(path.dirname(file), 'users.failures-3.csv') });
+    expect(fs.readFileSync(failures, 'utf8')).toMatch(/# being fixed/);
   });
 
   it('reads stdin with -', async () => {

@@ -1,4 +1,5 @@
-// Spreadsheet formula neutralisation, shared by export (which applies it) and import (which undoes it).
+// The one CSV writer (every CSV the tool writes: -o csv, user export, failures files) and its one
+// spreadsheet formula rule, which export and -o csv apply and import undoes.
 //
 // The rule, chosen so that export → import is exact for every value:
 //   export: a cell that matches /^'*[=+\-@\t\r]/ (a formula trigger, possibly already preceded by
@@ -9,7 +10,7 @@
 // match the import pattern, which is a subset of the export one, so import gives back v).
 // A hand-made file benefits too: a phone number typed as '+15551234567 to stop Excel from turning
 // it into a formula imports as +15551234567. The password column is exempt (taken verbatim; export
-// never writes passwords). The failures CSV writes cells exactly as they were read, so a fixed
+// never writes passwords). The failures file writes cells exactly as they were read, so a fixed
 // failures file round-trips through the same rule.
 
 const EXPORT_TRIGGER = /^'*[=+\-@\t\r]/;
@@ -23,14 +24,17 @@ export function restoreCell(value: string): string {
   return value.charCodeAt(0) === 39 /* ' */ && IMPORT_TRIGGER.test(value) ? value.slice(1) : value;
 }
 
-/** One CSV line (RFC 4180): quoted when it holds a comma, quote, CR or LF, or edge spaces. */
-export function formatCsvRow(cells: readonly string[]): string {
+/**
+ * One CSV line: quoted when it holds a comma, quote, CR or LF, or edge spaces. Files end their
+ * lines with CRLF (RFC 4180); `-o csv` on stdout with LF, as other Unix tools do.
+ */
+export function formatCsvRow(cells: readonly string[], eol: '\r\n' | '\n' = '\r\n'): string {
   let out = '';
   for (let i = 0; i < cells.length; i++) {
     if (i > 0) out += ',';
     out += quoteCsvCell(cells[i] ?? '');
   }
-  return out + '\r\n';
+  return out + eol;
 }
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;

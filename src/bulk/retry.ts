@@ -24,6 +24,8 @@ const NETWORK_CODES = new Set([
   'ERR_HTTP2_STREAM_ERROR', 'ERR_STREAM_PREMATURE_CLOSE',
 ]);
 
+const NETWORK_CODE_IN_MESSAGE = new RegExp(`\\b(${[...NETWORK_CODES].join('|')})\\b`);
+
 /** Failures where the request certainly did not reach (or was refused by) the service. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_CONNECT_TIMEOUT']);
 
@@ -42,10 +44,16 @@ function shape(err: unknown): ErrorShape {
   return typeof err === 'object' && err !== null ? (err as ErrorShape) : {};
 }
 
-function networkCode(err: unknown, depth = 0): string | undefined {
+/**
+ * The socket-level failure behind an error (ECONNRESET…), looking through `cause`; also what the
+ * CLI's error translation uses to say "cannot reach the endpoint" (the one list of these codes).
+ */
+export function networkCode(err: unknown, depth = 0): string | undefined {
   const e = shape(err);
   if (e.code && NETWORK_CODES.has(e.code)) return e.code;
   if (e.message && /socket hang up/i.test(e.message)) return 'ECONNRESET';
+  const inMessage = e.message && NETWORK_CODE_IN_MESSAGE.exec(e.message);
+  if (inMessage) return inMessage[1];
   if (depth < 4 && e.cause !== undefined) return networkCode(e.cause, depth + 1);
   return undefined;
 }

@@ -1,12 +1,13 @@
-// The durable record of an import, so that a re-run after Ctrl-C, a crash or kill -9 continues
-// where it stopped, creates no duplicate and loses no row.
+// The durable record of a bulk run (an import, a bulk delete…), so that a re-run after Ctrl-C, a
+// crash or kill -9 continues where it stopped, does nothing twice and loses no item.
 //
-// One append-only file per (CSV content, pool, region/endpoint): its name is the sha256 of the
-// three, so a changed file gets a new journal and is never mistaken for the one that ran before.
+// One append-only file per (input content, pool, region/endpoint, operation): its name is the
+// sha256 of these, so a changed file gets a new journal and is never mistaken for the one that
+// ran before.
 // One JSON object per line:
 //   {"type":"run","v":1,"file":"<sha256>","pool":"…","endpoint":"…","source":"users.csv","started":"…","pid":…}
-//   {"r":12,"s":"inflight"}                 written BEFORE AdminCreateUser is sent for row 12
-//   {"r":12,"s":"created"}                  after the row finished (created|updated|existing|failed)
+//   {"r":12,"s":"inflight"}                 written BEFORE the first request for row 12 is sent
+//   {"r":12,"s":"created"}                  after the row finished (created|updated|existing|done|skipped|failed)
 //   {"r":13,"s":"failed","code":"InvalidParameterException"}
 //   {"type":"end","at":"…","summary":{…}}
 // Lines are written with writeSync as they happen, so they survive the process being killed; they
@@ -14,7 +15,7 @@
 // kernel crash can lose (a lost `inflight` line is still safe: the re-run's create answers
 // UsernameExists and the row counts as existing, never as a duplicate).
 //
-// Re-run rules: rows whose last outcome is created / updated / existing are skipped ("resumed");
+// Re-run rules: rows whose last outcome is anything but failed are skipped ("resumed");
 // failed rows are tried again; a row that was in flight in an earlier run and whose create now
 // answers UsernameExistsException was created by that run and counts as created.
 //
@@ -30,19 +31,27 @@ export interface JournalKey {
   poolId: string;
   /** The region, or the endpoint URL when talking to an emulator. */
   endpoint: string;
+  /**
+   * What is done to each item (`user delete`, `group add admins`…): the same list of users gives a
+   * journal per operation. Absent for `user import`, whose journals keep their names.
+   */
+  operation?: string;
 }
 
-export type FinishedOutcome = 'created' | 'updated' | 'existing';
+/** The import's outcomes, then the other bulk verbs' (done, skipped): 3 bits in the state byte. */
+export type FinishedOutcome = 'created' | 'updated' | 'existing' | 'done' | 'skipped';
 export type RowOutcome = FinishedOutcome | 'failed';
 
-const OUTCOMES: readonly RowOutcome[] = ['created', 'updated', 'existing', 'failed'];
+const OUTCOMES: readonly RowOutcome[] = ['created', 'updated', 'existing', 'failed', 'done', 'skipped'];
+const FAILED = OUTCOMES.indexOf('failed') + 1;
 const PREV_INFLIGHT = 1;
 const OUTCOME_SHIFT = 1; // bits 1-3: outcome index + 1 from earlier runs
 const OUTCOME_MASK = 0b1110;
 const RUN_INFLIGHT = 16;
 
 export function journalId(key: JournalKey): string {
-  return createHash('sha256').update(`v1\0${key.fileSha256}\0${key.poolId}\0${key.endpoint}`).digest('hex');
+  const operation = key.operation === undefined ? '' : `\0${key.operation}`;
+  return createHash('sha256').update(`v1\0${key.fileSha256}\0${key.poolId}\0${key.endpoint}${operation}`).digest('hex');
 }
 
 export interface JournalOptions {
@@ -122,7 +131,7 @@ export class Journal {
   /** True when an earlier run finished this row (created, updated or found existing). */
   isFinished(row: number): boolean {
     const o = (this.states[row] ?? 0) & OUTCOME_MASK;
-    return o !== 0 && o >> OUTCOME_SHIFT <= 3;
+    return o !== 0 && o >> OUTCOME_SHIFT !== FAILED;
   }
 
   /** The outcome an earlier run recorded for this row. */
@@ -144,7 +153,8 @@ export class Journal {
   }
 
   /** Records how `row` ended. */
-  done(row: number, outcome: RowOutcome, code?: string): void {
+  done(row: number, outcome: string, code?: string): void {
+    if (!OUTCOMES.includes(outcome as RowOutcome)) throw new TypeError(`journal: unknown outcome ${outcome}`);
     this.write(code ? { r: row, s: outcome, code } : { r: row, s: outcome });
   }
 
@@ -325,8 +335,8 @@ function loadJournal(file: string): Loaded {
   for (let row = 0; row <= maxRow; row++) {
     const s = states[row]!;
     const outcome = (s & OUTCOME_MASK) >> OUTCOME_SHIFT;
-    if (outcome >= 1 && outcome <= 3) history.finished++;
-    else if (outcome === 4) history.failed++;
+    if (outcome === FAILED) history.failed++;
+    else if (outcome !== 0) history.finished++;
     else if (s & PREV_INFLIGHT) history.inflight++;
   }
   return { states, jobs, history, endsMidLine };
