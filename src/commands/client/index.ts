@@ -4,6 +4,7 @@ import { commaList, examples, handler, positiveInt, type Runtime } from '../shar
 import { FLOWS } from './create-request.js';
 import { oauthOptions } from './oauth-options.js';
 import { registerClientUpdate } from './update-command.js';
+import { registerClientSecret } from './secret-command.js';
 
 export function registerClient(program: Command, runtime: Runtime): void {
   const client = program.command('client').description('Create, list, describe and delete app clients of a pool');
@@ -31,6 +32,7 @@ export function registerClient(program: Command, runtime: Runtime): void {
   );
 
   registerClientUpdate(client, runtime);
+  registerClientSecret(client, runtime);
 
   examples(
     client
