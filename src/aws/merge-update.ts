@@ -182,6 +182,9 @@ export function toUpdateInput<K extends UpdateKind>(kind: K, described: Describe
  * - `SmsVerificationMessage`, `EmailVerificationMessage`, `EmailVerificationSubject` are "no longer
  *   used": `VerificationMessageTemplate` holds the same text; each is sent only when the template
  *   lacks its counterpart, so a pool set up the old way keeps its message.
+ * - `VerificationMessageTemplate` may hold the messages of both email options, but a request with
+ *   both is refused ("specify an EmailMessageByLink and leave EmailMessage blank", and the other way
+ *   round): only the pair of the `DefaultEmailOption` in force is sent.
  * - `UserPoolAddOns` needs `AdvancedSecurityMode`; `SmsConfiguration` needs `SnsCallerArn`
  *   (an empty one in an answer means "not set").
  */
@@ -196,6 +199,13 @@ function fixUpPool(input: Record<string, any>): void {
     ['EmailVerificationSubject', 'EmailSubject'],
   ];
   for (const [old, current] of legacy) if (template[current] !== undefined) delete input[old];
+  if (template.DefaultEmailOption === 'CONFIRM_WITH_LINK') {
+    delete template.EmailMessage;
+    delete template.EmailSubject;
+  } else if (template.DefaultEmailOption === 'CONFIRM_WITH_CODE') {
+    delete template.EmailMessageByLink;
+    delete template.EmailSubjectByLink;
+  }
   if (input.UserPoolAddOns && !input.UserPoolAddOns.AdvancedSecurityMode) delete input.UserPoolAddOns;
   if (input.SmsConfiguration && !input.SmsConfiguration.SnsCallerArn) delete input.SmsConfiguration;
   dropEmpty(input);

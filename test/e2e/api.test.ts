@@ -2,7 +2,21 @@
 // masked (also in --debug), unknown operations refused.
 import { describe, expect, it } from 'vitest';
 import { CreateGroupCommand, CreateUserPoolCommand, DeleteUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
-import { emulatorEnv, emulatorSdk, emulators, runBin, runJson } from '../support/e2e.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, emulatorEnv, emulatorSdk, emulators, runBin, runJson } from '../support/e2e.js';
+import { isolatedEnv } from '../support/cli.js';
+import { moduleTrace } from '../support/module-trace.js';
+
+describe('api loading', () => {
+  it('loads the AWS SDK only when an operation runs, not for its help', () => {
+    const trace = moduleTrace();
+    const help = spawnSync(process.execPath, [...trace.nodeArgs, BIN, 'api', '--help'], { env: isolatedEnv() as NodeJS.ProcessEnv, encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/\$ cognito-admin api DescribeUserPool/);
+    expect(trace.loaded()).toContain('/dist/cli/cli.js');
+    expect(trace.loaded()).not.toMatch(/@aws-sdk|@smithy/);
+  });
+});
 
 for (const emu of emulators()) {
   describe.skipIf(!emu.url)(`api on ${emu.name}`, () => {

@@ -5,7 +5,7 @@ import type { Context } from '../../context.js';
 import { CliError, ExitCode, UsageError } from '../../errors.js';
 import { translateAwsError } from '../../aws/errors.js';
 import { readPool } from '../../pool-config/read-pool.js';
-import { planApply, type Plan } from '../../pool-config/plan.js';
+import { planApply, type Plan, type Step } from '../../pool-config/plan.js';
 import { executeSteps, StepFailure, type StepResult } from '../../pool-config/execute.js';
 import { planLines, planRecord, stepRecord } from '../../pool-config/render.js';
 import { readConfigFile } from './config-file.js';
@@ -62,10 +62,10 @@ export function refuseImmutable(plan: Plan): void {
 }
 
 /** Runs the steps; a failure part-way says what was done before it and that a re-run continues. */
-export async function runSteps(
+async function runSteps(
   ctx: Context,
   poolId: string,
-  steps: Parameters<typeof executeSteps>[2],
+  steps: Step[],
   clientIds: Record<string, string>,
   onStep: (result: StepResult) => void,
 ): Promise<StepResult[]> {

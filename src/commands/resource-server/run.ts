@@ -60,7 +60,7 @@ export async function updateResourceServer(ctx: Context, identifier: string, opt
   const key = { UserPoolId: poolId, Identifier: identifier };
   const plan = planUpdate('resourceServer', await describe(idp, 'resourceServer', key), (current) => resourceServerPatch(options, current), key);
   if (!options.dryRun && plan.changes.length) await send(idp, 'resourceServer', plan.input);
-  reportUpdate(ctx.out, { label: `resource server ${identifier}`, ids: { poolId, identifier }, changes: plan.changes, dryRun: Boolean(options.dryRun) });
+  await reportUpdate(ctx.out, { label: `resource server ${identifier}`, ids: { poolId, identifier }, changes: plan.changes, dryRun: Boolean(options.dryRun) });
 }
 
 export async function deleteResourceServer(ctx: Context, identifier: string): Promise<void> {

@@ -78,3 +78,13 @@ describe('client update', () => {
     });
   });
 });
+
+describe('update reports', () => {
+  it('prints the changes as CSV rows with -o csv', async () => {
+    mock.on(DescribeUserPoolClientCommand).resolves({ UserPoolClient: { UserPoolId: 'eu-west-1_Pool', ClientId: 'cid', ClientName: 'web' } });
+    const result = await runCli(['client', 'update', 'cid', '--name', 'shop', '--dry-run', '-o', 'csv'], { env: env() });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('field,before,after\nClientName,web,shop\n');
+    expect(mock.commandCalls(UpdateUserPoolClientCommand)).toHaveLength(0);
+  });
+});
