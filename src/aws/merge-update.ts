@@ -29,6 +29,11 @@
 //   `patch` may be a function of the current (writable) input, for add/remove style flags.
 // - `readMergeWrite(idp, kind, key, patch, { dryRun })`: Describe → planUpdate → Update (only when
 //   something changed and not a dry run). Returns the plan and whether it was sent.
+// - `describe(idp, kind, key)` and `send(idp, kind, input)`: the two halves, for callers that plan
+//   several objects before sending any (`pool update` sends the MFA configuration first).
+// - `writableFields(kind)`, `keyFields(kind)`: the field lists, for callers that compare states.
+// - `UpdatePlan`, `FieldChange`, `Patch<T>`, `Described<K>`, `UpdateInput<K>`, `UpdateKey<K>`: types.
+// Commands report a plan with `reportUpdate` (src/commands/update-output.ts).
 import type {
   CognitoIdentityProviderClient,
   GetUserPoolMfaConfigCommandOutput,
