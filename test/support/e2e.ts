@@ -85,6 +85,7 @@ export function spawnBin(argv: string[], env: Record<string, string | undefined>
     result,
     write: (line: string) => child.stdin.write(`${line}\n`),
     end: () => child.stdin.end(),
+    kill: (signal: NodeJS.Signals = 'SIGKILL') => child.kill(signal),
   };
 }
 
