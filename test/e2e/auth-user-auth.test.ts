@@ -168,6 +168,35 @@ describe('refresh-token rotation (GetTokensFromRefreshToken)', () => {
     expect(later.code, later.stderr).toBe(0);
   });
 
+  it('a refresh killed after Cognito rotated the token but before the file was written loses nothing: the old token still refreshes', async () => {
+    const rotating = server.createClient(pool.id, { flows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
+    let killRun: (() => void) | undefined;
+    server.features.refreshRotation(rotating.clientId, {
+      graceSeconds: 60,
+      beforeReply: async () => killRun?.(),
+    });
+    server.addUser(pool.id, { username: 'crash', password: PASSWORD });
+    const env = envFor({ COGNITO_PASSWORD: PASSWORD });
+    expect((await runBin(['auth', 'login', 'crash', '--pool', pool.id, '--client', rotating.clientId], { env })).code).toBe(0);
+    const old = sessionFile(env, 'crash').refreshToken as string;
+
+    const run = spawnBin(['auth', 'refresh', '-o', 'json'], env);
+    killRun = () => run.kill('SIGKILL');
+    const killed = await run.result;
+    killRun = undefined;
+    expect(killed.code).not.toBe(0);
+    expect(server.callsTo('GetTokensFromRefreshToken').at(-1)!.body.RefreshToken).toBe(old);
+    // The session file still holds the old token, whole, and no half-written file is left.
+    expect(sessionFile(env, 'crash').refreshToken).toBe(old);
+    expect(readdirSync(join(env.XDG_STATE_HOME!, 'cognito-admin', 'sessions')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+    const again = await runBin(['auth', 'refresh', '-o', 'json'], { env });
+    expect(again.code, again.stderr).toBe(0);
+    const rotated = sessionFile(env, 'crash').refreshToken;
+    expect(rotated).not.toBe(old);
+    expect(JSON.parse(again.stdout).RefreshToken).toBe(rotated);
+  });
+
   it('a client without rotation keeps its refresh token', async () => {
     server.addUser(pool.id, { username: 'keep', password: PASSWORD });
     const env = envFor({ COGNITO_PASSWORD: PASSWORD });

@@ -25,6 +25,7 @@ export function spawnBin(argv: string[], env: Record<string, string | undefined>
     stderr: () => stderr,
     write: (line: string) => child.stdin.write(`${line}\n`),
     end: () => child.stdin.end(),
+    kill: (signal: NodeJS.Signals = 'SIGKILL') => child.kill(signal),
   };
 }
 

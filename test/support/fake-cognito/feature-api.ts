@@ -12,7 +12,7 @@ export interface FeatureApi {
   /** Device tracking; default: remembered only when the user opts in, MFA on new devices. */
   deviceTracking(poolId: string, config?: Partial<DeviceConfig>): void;
   /** Refresh-token rotation for a client, the old token valid `graceSeconds` after use (default 0). */
-  refreshRotation(clientId: string, options?: { graceSeconds?: number }): void;
+  refreshRotation(clientId: string, options?: { graceSeconds?: number; beforeReply?: () => Promise<void> }): void;
   addPasskey(poolId: string, username: string, passkey?: { name?: string; relyingPartyId?: string }): PasskeyRecord;
   /** Every device of a user, confirmed or not. */
   devices(poolId: string, username: string): DeviceRecord[];
@@ -39,7 +39,7 @@ export function featureApi(ctx: FakeContext): FeatureApi {
       });
     },
     refreshRotation(clientId, options = {}) {
-      state.rotation.set(clientId, { graceSeconds: options.graceSeconds ?? 0 });
+      state.rotation.set(clientId, { graceSeconds: options.graceSeconds ?? 0, beforeReply: options.beforeReply });
     },
     addPasskey(poolId, username, passkey = {}) {
       const record: PasskeyRecord = {

@@ -54,6 +54,8 @@ export interface AuthEventRecord {
 export interface RotationConfig {
   /** RetryGracePeriodSeconds: how long the old refresh token keeps working after rotation. */
   graceSeconds: number;
+  /** Awaited after a rotation is applied and before the answer is sent (a test can kill the client there). */
+  beforeReply?: () => Promise<void>;
 }
 
 export interface FeatureState {

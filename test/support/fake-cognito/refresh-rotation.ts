@@ -12,7 +12,7 @@ import type { SignInProgress } from './sessions.js';
 import { features } from './features-state.js';
 import { checkRefreshDevice } from './devices.js';
 
-export function getTokensFromRefreshToken(ctx: FakeContext, body: any) {
+export async function getTokensFromRefreshToken(ctx: FakeContext, body: any) {
   const { pool, client } = getClient(ctx.pools, required(body.ClientId, 'clientId'));
   const token = required<string>(body.RefreshToken, 'refreshToken');
   if (client.clientSecret && body.ClientSecret !== client.clientSecret) {
@@ -37,6 +37,7 @@ export function getTokensFromRefreshToken(ctx: FakeContext, body: any) {
     const device = state.tokenDevice.get(token);
     if (device) state.tokenDevice.set(next, device);
     Object.assign(result, { RefreshToken: next });
+    await rotation.beforeReply?.();
   }
   return { AuthenticationResult: result };
 }

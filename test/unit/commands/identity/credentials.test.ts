@@ -10,7 +10,7 @@ import {
   GetOpenIdTokenCommand,
 } from '@aws-sdk/client-cognito-identity';
 import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { GetTokensFromRefreshTokenCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { isolatedEnv, runCli, scriptedPrompter } from '../../../support/cli.js';
 import { awsError, strictIdpMock } from '../../../support/sdk-mock.js';
 import { SessionStore, type SavedSession } from '../../../../src/auth/session-store.js';
@@ -134,10 +134,10 @@ describe('identity credentials (enhanced flow)', () => {
     const env = signedIn();
     saveSession(env, { expiresAt: Date.now() - 1000 });
     const fresh = idToken({ jti: 'fresh' });
-    idp.on(InitiateAuthCommand).resolves({ AuthenticationResult: { IdToken: fresh, AccessToken: idToken({ token_use: 'access', jti: 'fresh-access' }), ExpiresIn: 3600 } });
+    idp.on(GetTokensFromRefreshTokenCommand).resolves({ AuthenticationResult: { IdToken: fresh, AccessToken: idToken({ token_use: 'access', jti: 'fresh-access' }), ExpiresIn: 3600 } });
     const result = await runCli(['identity', 'credentials', '--format', 'json'], { env });
     expect(result.code).toBe(0);
-    expect(idp.commandCalls(InitiateAuthCommand)[0]!.args[0].input).toMatchObject({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: 'client1' });
+    expect(idp.commandCalls(GetTokensFromRefreshTokenCommand)[0]!.args[0].input).toMatchObject({ ClientId: 'client1' });
     expect(identity.commandCalls(GetIdCommand)[0]!.args[0].input.Logins).toEqual({ [PROVIDER]: fresh });
   });
 
