@@ -53,9 +53,10 @@ export function buildProgram(runtime: Runtime): Command {
     'after',
     `
 Examples:
-  $ cognito-admin profile init
   $ cognito-admin pool create shop --sign-in email --with-client web --save-profile shop
+  $ cognito-admin group create admins --description 'Shop administrators'
   $ cognito-admin user create ann@example.com --email ann@example.com --group admins
+  $ cognito-admin profile init                  # for a pool that exists already
   $ cognito-admin user list --filter 'email ^= "ann"' -o ndjson
   $ cognito-admin pool list --query '[].id' -o text
 `,

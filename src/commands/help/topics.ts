@@ -6,15 +6,18 @@ export const TOPICS: Record<string, { summary: string; text: string }> = {
     text: `Exit codes
 
   0    success
-  1    the operation failed: AWS or the emulator said no (not found, exists, throttled),
-       or the endpoint could not be reached
-  2    usage error or bad input, found before anything was changed: an unknown flag or
-       profile, a malformed pool id, --attr or --filter, a destructive command without
-       --yes and without a terminal, an AWS InvalidParameter/InvalidPassword error
+  1    the operation failed: AWS or the emulator said no (not found, exists, throttled,
+       a user whose state does not allow it), or the endpoint could not be reached or
+       did not answer in time
+  2    usage error or bad input, found before anything was changed: an unknown flag,
+       verb or profile, a malformed pool id, --attr, --filter or --query, an input file
+       that is missing, unreadable or a folder, a destructive command without --yes and
+       without a terminal, an AWS InvalidParameter/InvalidPassword error
   3    partial failure of a bulk command (user import, group add/remove): some rows or
        users failed, and the report says which
-  4    authentication or credentials: no AWS credentials, NotAuthorizedException,
-       an expired or revoked session, a wrong password
+  4    authentication or credentials: no AWS credentials, an unknown --aws-profile,
+       a rejected password or token (NotAuthorizedException), an expired or revoked
+       session
   130  interrupted by Ctrl-C; state is flushed, so running the same command again is safe
 
 Errors are one line, "error: <what happened> (<AWS error code>)", and a "hint:" line
