@@ -1,8 +1,9 @@
 // Turns `client create` flags (also used by `pool create --with-client`) into the
 // CreateUserPoolClient request.
 import { UsageError } from '../../errors.js';
+import { oauthCreateFields, type OAuthFlags } from './oauth-flags.js';
 
-export const FLOWS = ['srp', 'password', 'admin', 'refresh', 'custom'] as const;
+export const FLOWS = ['srp', 'password', 'admin', 'refresh', 'custom', 'user-auth', 'client-token'] as const;
 export type Flow = (typeof FLOWS)[number];
 
 const EXPLICIT_FLOW: Record<Flow, string> = {
@@ -11,14 +12,20 @@ const EXPLICIT_FLOW: Record<Flow, string> = {
   admin: 'ALLOW_ADMIN_USER_PASSWORD_AUTH',
   refresh: 'ALLOW_REFRESH_TOKEN_AUTH',
   custom: 'ALLOW_CUSTOM_AUTH',
+  'user-auth': 'ALLOW_USER_AUTH',
+  'client-token': 'ALLOW_CLIENT_TOKEN_AUTH',
 };
+
+export function explicitFlow(flow: Flow): string {
+  return EXPLICIT_FLOW[flow];
+}
 
 export function flowName(explicit: string): string {
   const entry = Object.entries(EXPLICIT_FLOW).find(([, v]) => v === explicit);
   return entry ? entry[0] : explicit;
 }
 
-export interface ClientCreateFlags {
+export interface ClientCreateFlags extends OAuthFlags {
   flows?: Flow[];
   secret?: boolean;
   accessTokenValidity?: string;
@@ -49,10 +56,37 @@ function describe(seconds: number): string {
   return `${seconds / 60}m`;
 }
 
-export function planClientCreate(poolId: string, name: string, flags: ClientCreateFlags): Record<string, any> {
+/** The token validity fields the flags name, with their units (others are left out). */
+export function tokenValidityFields(flags: Pick<ClientCreateFlags, 'accessTokenValidity' | 'idTokenValidity' | 'refreshTokenValidity'>) {
+  const fields: { AccessTokenValidity?: number; IdTokenValidity?: number; RefreshTokenValidity?: number; TokenValidityUnits?: Record<string, Unit> } = {};
+  const units: Record<string, Unit> = {};
+  if (flags.accessTokenValidity) {
+    const v = parseValidity('--access-token-validity', flags.accessTokenValidity, 300, 86400);
+    fields.AccessTokenValidity = v.value;
+    units.AccessToken = v.unit;
+  }
+  if (flags.idTokenValidity) {
+    const v = parseValidity('--id-token-validity', flags.idTokenValidity, 300, 86400);
+    fields.IdTokenValidity = v.value;
+    units.IdToken = v.unit;
+  }
+  if (flags.refreshTokenValidity) {
+    const v = parseValidity('--refresh-token-validity', flags.refreshTokenValidity, 3600, 3650 * 86400);
+    fields.RefreshTokenValidity = v.value;
+    units.RefreshToken = v.unit;
+  }
+  if (Object.keys(units).length) fields.TokenValidityUnits = units;
+  return fields;
+}
+
+export function checkClientName(name: string): void {
   if (!/^[\w\s+=,.@-]{1,128}$/.test(name)) {
     throw new UsageError(`invalid client name "${name}": 1–128 letters, digits, spaces or + = , . @ -`);
   }
+}
+
+export function planClientCreate(poolId: string, name: string, flags: ClientCreateFlags): Record<string, any> {
+  checkClientName(name);
   const flows = flags.flows ?? ['srp', 'refresh'];
   const request: Record<string, any> = {
     UserPoolId: poolId,
@@ -63,22 +97,7 @@ export function planClientCreate(poolId: string, name: string, flags: ClientCrea
     PreventUserExistenceErrors: 'ENABLED',
     EnableTokenRevocation: true,
   };
-  const units: Record<string, Unit> = {};
-  if (flags.accessTokenValidity) {
-    const v = parseValidity('--access-token-validity', flags.accessTokenValidity, 300, 86400);
-    request.AccessTokenValidity = v.value;
-    units.AccessToken = v.unit;
-  }
-  if (flags.idTokenValidity) {
-    const v = parseValidity('--id-token-validity', flags.idTokenValidity, 300, 86400);
-    request.IdTokenValidity = v.value;
-    units.IdToken = v.unit;
-  }
-  if (flags.refreshTokenValidity) {
-    const v = parseValidity('--refresh-token-validity', flags.refreshTokenValidity, 3600, 3650 * 86400);
-    request.RefreshTokenValidity = v.value;
-    units.RefreshToken = v.unit;
-  }
-  if (Object.keys(units).length) request.TokenValidityUnits = units;
+  Object.assign(request, tokenValidityFields(flags));
+  Object.assign(request, oauthCreateFields(flags, request.GenerateSecret));
   return request;
 }

@@ -2,13 +2,15 @@
 import { Command } from 'commander';
 import { commaList, examples, handler, positiveInt, type Runtime } from '../shared.js';
 import { FLOWS } from './create-request.js';
+import { oauthOptions } from './oauth-options.js';
+import { registerClientUpdate } from './update-command.js';
+import { registerClientSecret } from './secret-command.js';
 
 export function registerClient(program: Command, runtime: Runtime): void {
   const client = program.command('client').description('Create, list, describe and delete app clients of a pool');
 
   examples(
-    client
-      .command('create')
+    oauthOptions(client.command('create'), { edits: false })
       .description('Create an app client')
       .argument('<name>', 'client name')
       .option('--flows <list>', `sign-in flows: ${FLOWS.join(', ')} (default: srp,refresh)`, commaList(FLOWS))
@@ -26,7 +28,11 @@ export function registerClient(program: Command, runtime: Runtime): void {
       ),
     'client create web --pool eu-west-1_AbC123',
     'client create backend --flows admin,refresh --secret --save-profile backend',
+    'client create web --oauth-flows code --scopes openid,email --identity-providers COGNITO --callback-url https://app.example.com/cb',
   );
+
+  registerClientUpdate(client, runtime);
+  registerClientSecret(client, runtime);
 
   examples(
     client

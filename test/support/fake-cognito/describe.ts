@@ -2,6 +2,8 @@
 import type { FakeContext } from './context.js';
 import { required, resourceNotFound } from './errors.js';
 import { getPool, type PoolState } from './state.js';
+import { poolExtras } from './update-pool.js';
+import { clientExtras } from './update-client.js';
 
 const STRING = { MinLength: '0', MaxLength: '2048' };
 const STRING_CONSTRAINTS: Record<string, { MinLength: string; MaxLength: string }> = {
@@ -78,6 +80,7 @@ export function describeUserPool(ctx: FakeContext, body: any) {
       LastModifiedDate: pool.createdAt,
       UserPoolTier: 'ESSENTIALS',
       ...(pool.domain ? { Domain: pool.domain } : {}),
+      ...poolExtras(pool),
     },
   };
 }
@@ -107,6 +110,7 @@ export function describeUserPoolClient(ctx: FakeContext, body: any) {
       ...(client.callbackUrls.length ? { CallbackURLs: client.callbackUrls } : {}),
       ...(client.identityProviders.length ? { SupportedIdentityProviders: client.identityProviders } : {}),
       AuthSessionValidity: client.authSessionMinutes,
+      ...clientExtras(client),
     },
   };
 }

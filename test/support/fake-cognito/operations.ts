@@ -22,7 +22,6 @@ import {
 } from './mfa.js';
 import { getUser, adminGetUser } from './users.js';
 import { getClientToken } from './client-token.js';
-import { updateUserPoolClient } from './update-client.js';
 import { describeUserPool, describeUserPoolClient } from './describe.js';
 import {
   getCsvHeader,
@@ -32,6 +31,16 @@ import {
   stopUserImportJob,
   listUserImportJobs,
 } from './import-jobs.js';
+import { updateUserPool } from './update-pool.js';
+import { updateUserPoolClient } from './update-client.js';
+import { addUserPoolClientSecret, deleteUserPoolClientSecret, listUserPoolClientSecrets } from './client-secrets.js';
+import {
+  createResourceServer,
+  deleteResourceServer,
+  describeResourceServer,
+  listResourceServers,
+  updateResourceServer,
+} from './resource-servers.js';
 
 export type Operation = (ctx: FakeContext, body: any) => unknown;
 
@@ -64,11 +73,20 @@ export const SIGNED_OPERATIONS: Record<string, Operation> = {
   GetUserPoolMfaConfig: getUserPoolMfaConfig,
   DescribeUserPool: describeUserPool,
   DescribeUserPoolClient: describeUserPoolClient,
-  UpdateUserPoolClient: updateUserPoolClient,
   GetCSVHeader: getCsvHeader,
   CreateUserImportJob: createUserImportJob,
   StartUserImportJob: startUserImportJob,
   DescribeUserImportJob: describeUserImportJob,
   StopUserImportJob: stopUserImportJob,
   ListUserImportJobs: listUserImportJobs,
+  UpdateUserPool: updateUserPool,
+  UpdateUserPoolClient: updateUserPoolClient,
+  ListUserPoolClientSecrets: listUserPoolClientSecrets,
+  AddUserPoolClientSecret: addUserPoolClientSecret,
+  DeleteUserPoolClientSecret: deleteUserPoolClientSecret,
+  CreateResourceServer: createResourceServer,
+  DescribeResourceServer: describeResourceServer,
+  ListResourceServers: listResourceServers,
+  UpdateResourceServer: updateResourceServer,
+  DeleteResourceServer: deleteResourceServer,
 };
