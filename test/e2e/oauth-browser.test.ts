@@ -2,7 +2,7 @@
 // with $BROWSER set to a script that signs in on the login page the way a person would (fetch
 // the page, fill in the form, submit it, follow the redirect to the CLI's loopback server).
 // Then the session is used: whoami, userinfo, refresh, logout (revoked at the domain).
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,6 +118,25 @@ describe('auth login --browser', () => {
     // Revoked at the domain: the refresh token and the access tokens issued with it are dead.
     const stale = await fetch(`${server.domainUrl(pool.id)}/oauth2/userInfo`, { headers: { authorization: `Bearer ${tokens.AccessToken}` } });
     expect(stale.status).toBe(401);
+  });
+
+  it('a public client signs in with PKCE alone; --no-save keeps nothing; token verify accepts the saved access token', async () => {
+    const client = await webClient({ secret: false });
+    const unsavedEnv = browserEnv();
+    const unsaved = await runBin(['auth', 'login', '--browser', '--no-save', ...target(client), '-o', 'json'], { env: unsavedEnv });
+    expect(unsaved.code, unsaved.stderr).toBe(0);
+    expect(JSON.parse(unsaved.stdout).RefreshToken).toBeTruthy();
+    expect(existsSync(join(unsavedEnv.XDG_STATE_HOME!, 'cognito-admin', 'sessions'))).toBe(false);
+    const redeem = server.callsTo('OAuthToken').at(-1)!;
+    expect(redeem.headers.authorization).toBeUndefined();
+    expect(redeem.body).toMatchObject({ client_id: client.clientId, grant_type: 'authorization_code' });
+
+    const env = browserEnv();
+    expect((await runBin(['auth', 'login', '--browser', ...target(client)], { env })).code).toBe(0);
+    expect(sessionFiles(env)).toEqual(['default--ann.json']);
+    const verified = await runBin(['token', 'verify', '--token-use', 'access', '-o', 'json'], { env });
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(JSON.parse(verified.stdout)).toMatchObject({ valid: true });
   });
 
   it('--debug and stderr show neither the code, the verifier, the secret nor any token', async () => {
