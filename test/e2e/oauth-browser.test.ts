@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeCognito, type ClientState, type FakeCognito, type PoolState } from '../support/fake-cognito/index.js';
-import { emulatorEnv, runBin } from '../support/e2e.js';
+import { emulator, emulatorEnv, runBin } from '../support/e2e.js';
+import { CognitoIdentityClient, CreateIdentityPoolCommand } from '@aws-sdk/client-cognito-identity';
 import { freePort, spawnBin, waitFor } from '../support/background-bin.js';
 import { driveLogin } from '../support/browser/drive-login.mjs';
 import { runCli, scriptedPrompter } from '../support/cli.js';
@@ -261,5 +262,34 @@ describe('auth login --browser', () => {
     expect(result.code).toBe(130);
     expect(result.stderr).toMatch(/removed http:\/\/localhost:\d+\/callback from the callback URLs/);
     expect(client.callbackUrls).toEqual(['https://app.example.com/callback']);
+  });
+});
+
+const moto = emulator('moto');
+
+describe.skipIf(!moto.url)('identity credentials on a browser session (identity pool on moto)', () => {
+  it('GetId and GetCredentialsForIdentity with the browser sign-in\'s id token', async () => {
+    const client = await webClient();
+    const identity = new CognitoIdentityClient({
+      endpoint: moto.url!,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIATESTTESTTESTTEST', secretAccessKey: 'test-secret-key-for-emulators-only' },
+    });
+    const { IdentityPoolId } = await identity.send(
+      new CreateIdentityPoolCommand({
+        IdentityPoolName: `browser_${Date.now()}`,
+        AllowUnauthenticatedIdentities: false,
+        CognitoIdentityProviders: [{ ProviderName: `cognito-idp.us-east-1.amazonaws.com/${pool.id}`, ClientId: client.clientId }],
+      }),
+    );
+    identity.destroy();
+    const env = browserEnv({ AWS_ENDPOINT_URL_COGNITO_IDENTITY: moto.url, COGNITO_IDENTITY_POOL_ID: IdentityPoolId });
+    const login = await runBin(['auth', 'login', '--browser', ...target(client), '-o', 'json'], { env });
+    expect(login.code, login.stderr).toBe(0);
+    const creds = await runBin(['identity', 'credentials', '--format', 'json', '--debug'], { env });
+    expect(creds.code, creds.stderr).toBe(0);
+    expect(JSON.parse(creds.stdout)).toMatchObject({ AccessKeyId: expect.any(String), IdentityId: expect.stringMatching(/^us-east-1:/) });
+    expect(creds.stderr).toMatch(/cognito-identity\.GetId .*"Logins":"\*\*\*\*"/);
+    expect(creds.stderr).not.toContain(JSON.parse(login.stdout).IdToken);
   });
 });
