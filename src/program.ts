@@ -13,6 +13,9 @@ import { registerAuth } from './commands/auth/index.js';
 import { registerMfa } from './commands/mfa/index.js';
 import { registerToken } from './commands/token/index.js';
 import { registerIdentity } from './commands/identity/index.js';
+import { registerDomain } from './commands/domain/index.js';
+import { registerResourceServer } from './commands/resource-server/index.js';
+import { registerIdp } from './commands/idp/index.js';
 import { registerDoctor } from './commands/doctor/index.js';
 import { registerCompletion } from './commands/completion/index.js';
 import { registerHelp } from './commands/help/index.js';
@@ -63,6 +66,9 @@ Examples:
   registerMfa(program, runtime);
   registerToken(program, runtime);
   registerIdentity(program, runtime);
+  registerDomain(program, runtime);
+  registerResourceServer(program, runtime);
+  registerIdp(program, runtime);
   // Last: tools about the commands above.
   registerDoctor(program, runtime);
   registerCompletion(program, runtime);

@@ -29,6 +29,11 @@
 //   `patch` may be a function of the current (writable) input, for add/remove style flags.
 // - `readMergeWrite(idp, kind, key, patch, { dryRun })`: Describe → planUpdate → Update (only when
 //   something changed and not a dry run). Returns the plan and whether it was sent.
+// - `describe(idp, kind, key)` and `send(idp, kind, input)`: the two halves, for callers that plan
+//   several objects before sending any (`pool update` sends the MFA configuration first).
+// - `writableFields(kind)`, `keyFields(kind)`: the field lists, for callers that compare states.
+// - `UpdatePlan`, `FieldChange`, `Patch<T>`, `Described<K>`, `UpdateInput<K>`, `UpdateKey<K>`: types.
+// Commands report a plan with `reportUpdate` (src/commands/update-output.ts).
 import type {
   CognitoIdentityProviderClient,
   GetUserPoolMfaConfigCommandOutput,
@@ -182,6 +187,9 @@ export function toUpdateInput<K extends UpdateKind>(kind: K, described: Describe
  * - `SmsVerificationMessage`, `EmailVerificationMessage`, `EmailVerificationSubject` are "no longer
  *   used": `VerificationMessageTemplate` holds the same text; each is sent only when the template
  *   lacks its counterpart, so a pool set up the old way keeps its message.
+ * - `VerificationMessageTemplate` may hold the messages of both email options, but a request with
+ *   both is refused ("specify an EmailMessageByLink and leave EmailMessage blank", and the other way
+ *   round): only the pair of the `DefaultEmailOption` in force is sent.
  * - `UserPoolAddOns` needs `AdvancedSecurityMode`; `SmsConfiguration` needs `SnsCallerArn`
  *   (an empty one in an answer means "not set").
  */
@@ -196,6 +204,13 @@ function fixUpPool(input: Record<string, any>): void {
     ['EmailVerificationSubject', 'EmailSubject'],
   ];
   for (const [old, current] of legacy) if (template[current] !== undefined) delete input[old];
+  if (template.DefaultEmailOption === 'CONFIRM_WITH_LINK') {
+    delete template.EmailMessage;
+    delete template.EmailSubject;
+  } else if (template.DefaultEmailOption === 'CONFIRM_WITH_CODE') {
+    delete template.EmailMessageByLink;
+    delete template.EmailSubjectByLink;
+  }
   if (input.UserPoolAddOns && !input.UserPoolAddOns.AdvancedSecurityMode) delete input.UserPoolAddOns;
   if (input.SmsConfiguration && !input.SmsConfiguration.SnsCallerArn) delete input.SmsConfiguration;
   dropEmpty(input);

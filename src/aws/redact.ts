@@ -8,10 +8,10 @@ const SECRET_KEYS = new Set(
     'SECRET_HASH', 'SecretHash', 'PASSWORD_CLAIM_SIGNATURE', 'PASSWORD_CLAIM_SECRET_BLOCK', 'SECRET_BLOCK',
     'SRP_A', 'SRP_B', 'SALT', 'SecretCode', 'UserCode', 'SOFTWARE_TOKEN_MFA_CODE', 'SMS_MFA_CODE', 'EMAIL_OTP_CODE',
     'SMS_CODE', 'ANSWER', 'ConfirmationCode', 'Code', 'AccessToken', 'IdToken', 'RefreshToken', 'Token',
-    'Session', 'ClientSecret', 'ClientSecretValue', 'SecretKey', 'SessionToken', 'secretAccessKey', 'sessionToken', 'Logins',
+    'Session', 'ClientSecret', 'ClientSecretValue', 'client_secret', 'SecretKey', 'SessionToken', 'secretAccessKey', 'sessionToken', 'Logins',
     'REFRESH_TOKEN', 'DEVICE_KEY', 'AccessKeyId', 'accessKeyId', 'PreSignedUrl', 'WebIdentityToken', 'clientSecret', 'secret', 'password',
     // OAuth2 form and JSON fields (RFC 6749, RFC 7636).
-    'access_token', 'id_token', 'refresh_token', 'code_verifier', 'client_secret',
+    'access_token', 'id_token', 'refresh_token', 'code_verifier',
   ].map((k) => k.toLowerCase()),
 );
 

@@ -33,6 +33,11 @@ export function commaList(allowed: readonly string[]) {
   };
 }
 
+/** For comma lists of free values: `--scopes openid,email`. */
+export function splitList(value: string): string[] {
+  return value.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
 export function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');

@@ -1,5 +1,6 @@
 // How every merge-safe update reports: the changed fields (`field: before → after`), on stdout as
-// lines, or as one JSON record `{ <ids>, dryRun, changed, changes: [{ field, before, after }] }`.
+// lines, as CSV rows (field,before,after), or as one JSON record
+// `{ <ids>, dryRun, changed, changes: [{ field, before, after }] }`.
 import type { Output } from '../io/output.js';
 import { formatChange, type FieldChange } from '../aws/merge-update.js';
 
@@ -12,10 +13,16 @@ export interface UpdateReport {
   dryRun: boolean;
 }
 
-export function reportUpdate(out: Output, report: UpdateReport): void {
+export async function reportUpdate(out: Output, report: UpdateReport): Promise<void> {
   const { label, ids, changes, dryRun } = report;
   if (out.structured) {
     out.record({ ...ids, dryRun, changed: changes.length > 0 && !dryRun, changes });
+  } else if (out.format === 'csv') {
+    await out.list(changes, [
+      { header: 'field', get: (c) => c.field },
+      { header: 'before', get: (c) => c.before },
+      { header: 'after', get: (c) => c.after },
+    ]);
   } else {
     for (const change of changes) out.text(formatChange(change));
   }

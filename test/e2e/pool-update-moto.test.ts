@@ -1,7 +1,12 @@
 // pool update on moto, whose UpdateUserPool resets what a request leaves out, as Cognito does: the
 // settings the tool does not manage are set with a plain SDK call, and read back after our update.
 import { describe, expect, it } from 'vitest';
-import { CreateUserPoolCommand, DescribeUserPoolCommand, UpdateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  CreateUserPoolCommand,
+  DescribeUserPoolCommand,
+  GetUserPoolMfaConfigCommand,
+  UpdateUserPoolCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { emulator, emulatorEnv, emulatorSdk, runBin, runJson } from '../support/e2e.js';
 
 const moto = emulator('moto');
@@ -21,7 +26,6 @@ describe.skipIf(!moto.url)('pool update on moto', () => {
         AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
       }),
     );
-    // The trap this command exists for: moto, as Cognito, resets what an update leaves out.
     const probe = await sdk.send(new DescribeUserPoolCommand({ UserPoolId: poolId }));
     expect(probe.UserPool?.LambdaConfig?.PreSignUp).toBe(TRIGGER);
 
@@ -52,6 +56,30 @@ describe.skipIf(!moto.url)('pool update on moto', () => {
     expect(unprotected.LambdaConfig?.PreSignUp).toBe(TRIGGER);
     expect(unprotected.Policies?.PasswordPolicy?.MinimumLength).toBe(14);
     expect((await runBin(['pool', 'delete', poolId, '--yes'], { env })).code).toBe(0);
+  });
+
+  it('turns MFA on with TOTP, and a later update of something else leaves MFA on', async () => {
+    const sdk = await emulatorSdk(moto.url!);
+    const env = emulatorEnv(moto.url!);
+    const { UserPool } = await sdk.send(new CreateUserPoolCommand({ PoolName: 'update-mfa' }));
+    const poolId = UserPool!.Id!;
+    expect((await runBin(['pool', 'update', poolId, '--mfa', 'optional', '--totp'], { env })).code).toBe(0);
+    const mfa = await sdk.send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }));
+    expect(mfa).toMatchObject({ MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } });
+
+    expect((await runBin(['pool', 'update', poolId, '--temp-password-days', '3'], { env })).code).toBe(0);
+    const after = (await sdk.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool!;
+    expect(after.MfaConfiguration).toBe('OPTIONAL');
+    expect(after.Policies?.PasswordPolicy?.TemporaryPasswordValidityDays).toBe(3);
+    expect((await sdk.send(new GetUserPoolMfaConfigCommand({ UserPoolId: poolId }))).SoftwareTokenMfaConfiguration?.Enabled).toBe(true);
+  });
+
+  it('moto, as Cognito, resets what a plain UpdateUserPool leaves out (the trap the command avoids)', async () => {
+    const sdk = await emulatorSdk(moto.url!);
+    const { UserPool } = await sdk.send(new CreateUserPoolCommand({ PoolName: 'update-trap', LambdaConfig: { PreSignUp: TRIGGER } }));
+    await sdk.send(new UpdateUserPoolCommand({ UserPoolId: UserPool!.Id!, DeletionProtection: 'INACTIVE' }));
+    const after = (await sdk.send(new DescribeUserPoolCommand({ UserPoolId: UserPool!.Id! }))).UserPool!;
+    expect(after.LambdaConfig?.PreSignUp).toBeUndefined();
   });
 
   it('refuses to change the sign-in attributes and changes nothing', async () => {

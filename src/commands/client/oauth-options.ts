@@ -1,9 +1,7 @@
 // The OAuth options of `client create` and `client update` (wiring only; oauth-flags.ts holds the logic).
 import type { Command } from 'commander';
-import { collectValues, commaList } from '../shared.js';
+import { collectValues, commaList, splitList as list } from '../shared.js';
 import { OAUTH_FLOWS } from './oauth-flags.js';
-
-const list = (value: string): string[] => value.split(',').map((s) => s.trim()).filter(Boolean);
 
 export function oauthOptions(cmd: Command, { edits }: { edits: boolean }): Command {
   cmd

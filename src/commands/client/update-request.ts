@@ -7,6 +7,7 @@ import { checkClientName, explicitFlow, FLOWS, tokenValidityFields, type Flow } 
 import { editList, oauthPatch, type OAuthFlags } from './oauth-flags.js';
 
 export const ON_OFF = ['on', 'off'] as const;
+const LEGACY_FLOWS = ['ADMIN_NO_SRP_AUTH', 'CUSTOM_AUTH_FLOW_ONLY', 'USER_PASSWORD_AUTH'];
 
 export interface ClientUpdateFlags extends OAuthFlags {
   name?: string;
@@ -30,6 +31,13 @@ export function clientPatch(
   if (flags.name !== undefined) {
     checkClientName(flags.name);
     patch.ClientName = flags.name;
+  }
+  const legacy = (current.ExplicitAuthFlows ?? []).filter((f) => LEGACY_FLOWS.includes(f));
+  if (legacy.length && (flags.addFlow || flags.removeFlow)) {
+    // What such a client implicitly allowed is not documented, so the operator states it in full.
+    throw new UsageError(`the client has legacy flows (${legacy.join(', ')}), which Cognito does not take together with the ALLOW_ ones`, {
+      hint: `give the whole new list instead: --flows ${FLOWS.slice(0, 4).join(',')}…`,
+    });
   }
   const flows = editList(
     'sign-in flow',

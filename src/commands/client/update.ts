@@ -19,5 +19,5 @@ export async function updateClient(ctx: Context, id: string | undefined, options
   registerSecret(described.ClientSecret);
   const plan = planUpdate('userPoolClient', described, (current) => clientPatch(options, current, Boolean(described.ClientSecret)), key);
   if (!options.dryRun && plan.changes.length) await send(idp, 'userPoolClient', plan.input);
-  reportUpdate(ctx.out, { label: `app client ${clientId}`, ids: { poolId, clientId }, changes: plan.changes, dryRun: Boolean(options.dryRun) });
+  await reportUpdate(ctx.out, { label: `app client ${clientId}`, ids: { poolId, clientId }, changes: plan.changes, dryRun: Boolean(options.dryRun) });
 }

@@ -45,5 +45,5 @@ export async function updatePool(ctx: Context, id: string | undefined, options: 
       }
     }
   }
-  reportUpdate(ctx.out, { label: `user pool ${poolId}`, ids: { poolId }, changes, dryRun: Boolean(options.dryRun) });
+  await reportUpdate(ctx.out, { label: `user pool ${poolId}`, ids: { poolId }, changes, dryRun: Boolean(options.dryRun) });
 }

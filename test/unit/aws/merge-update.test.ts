@@ -89,6 +89,21 @@ describe('toUpdateInput', () => {
     }
   });
 
+  it('sends only the verification email of the option in force (Cognito refuses both)', () => {
+    const input = toUpdateInput('userPool', {
+      Id: 'p',
+      VerificationMessageTemplate: {
+        DefaultEmailOption: 'CONFIRM_WITH_LINK', EmailMessage: 'Code {####}', EmailSubject: 'Code',
+        EmailMessageByLink: 'Click {##here##}', EmailSubjectByLink: 'Verify', SmsMessage: 'SMS {####}',
+      },
+      EmailVerificationMessage: 'Code {####}',
+    });
+    expect(input.VerificationMessageTemplate).toEqual({
+      DefaultEmailOption: 'CONFIRM_WITH_LINK', EmailMessageByLink: 'Click {##here##}', EmailSubjectByLink: 'Verify', SmsMessage: 'SMS {####}',
+    });
+    expect(input).not.toHaveProperty('EmailVerificationMessage');
+  });
+
   it('never copies the client secret or the dates into a client update', () => {
     const input = toUpdateInput('userPoolClient', client);
     expect(input).not.toHaveProperty('ClientSecret');

@@ -26,6 +26,9 @@ describe('clientPatch', () => {
     expect(() => clientPatch({ oauthFlows: ['client-credentials'], scopes: ['openid'] }, base, true)).toThrow(/only resource-server scopes/);
     expect(() => clientPatch({ rotationGrace: 10 }, base, false)).toThrow(/--refresh-rotation on/);
     expect(() => clientPatch({ scopes: ['not a scope'] }, base, false)).toThrow(/neither a standard scope/);
+    const legacy = { ...base, ExplicitAuthFlows: ['ADMIN_NO_SRP_AUTH'] } as never;
+    expect(() => clientPatch({ addFlow: ['refresh'] }, legacy, false)).toThrow(/legacy flows \(ADMIN_NO_SRP_AUTH\)/);
+    expect(clientPatch({ flows: ['admin', 'refresh'] }, legacy, false)).toEqual({ ExplicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
   });
 
   it('drops the default redirect with the callback URL it named, and sets rotation and revocation', () => {
@@ -76,5 +79,15 @@ describe('client update', () => {
     expect(mock.commandCalls(CreateUserPoolClientCommand)[0]!.args[0].input).toMatchObject({
       AllowedOAuthFlows: ['code'], CallbackURLs: ['https://a.example/cb', 'https://b.example/cb'], AllowedOAuthFlowsUserPoolClient: true,
     });
+  });
+});
+
+describe('update reports', () => {
+  it('prints the changes as CSV rows with -o csv', async () => {
+    mock.on(DescribeUserPoolClientCommand).resolves({ UserPoolClient: { UserPoolId: 'eu-west-1_Pool', ClientId: 'cid', ClientName: 'web' } });
+    const result = await runCli(['client', 'update', 'cid', '--name', 'shop', '--dry-run', '-o', 'csv'], { env: env() });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('field,before,after\nClientName,web,shop\n');
+    expect(mock.commandCalls(UpdateUserPoolClientCommand)).toHaveLength(0);
   });
 });

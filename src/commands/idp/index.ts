@@ -1,0 +1,75 @@
+// `cognito-admin idp …`: identity providers of a user pool (OIDC and SAML).
+import { Command, Option } from 'commander';
+import { collectValues, examples, handler, positiveInt, splitList as list, type Runtime } from '../shared.js';
+import { IDP_TYPES } from './request.js';
+
+export function registerIdp(program: Command, runtime: Runtime): void {
+  const idp = program.command('idp').description('List, describe, create and delete identity providers (OIDC, SAML)');
+
+  examples(
+    idp
+      .command('list')
+      .description('List the identity providers of a pool')
+      .option('--limit <n>', 'stop after n providers', positiveInt)
+      .action(
+        handler(runtime, async (ctx, _args, options: { limit?: number }) => {
+          const { listIdps } = await import('./run.js');
+          await listIdps(ctx, options);
+        }),
+      ),
+    'idp list',
+  );
+
+  examples(
+    idp
+      .command('describe')
+      .description('Show an identity provider (its client secret is never printed)')
+      .argument('<name>', 'provider name')
+      .action(
+        handler(runtime, async (ctx, [name]) => {
+          const { describeIdp } = await import('./run.js');
+          await describeIdp(ctx, name);
+        }),
+      ),
+    'idp describe Okta -o json',
+  );
+
+  examples(
+    idp
+      .command('create')
+      .description('Add an OIDC or SAML identity provider')
+      .argument('<name>', 'provider name (what app clients list in --identity-providers)')
+      .addOption(new Option('--type <type>', 'provider type').choices(IDP_TYPES))
+      .option('--issuer <url>', 'oidc: the issuer URL')
+      .option('--client-id <id>', 'oidc: the client id registered at the provider')
+      .option('--client-secret-stdin', 'oidc: read the client secret from stdin (else COGNITO_IDP_CLIENT_SECRET)')
+      .option('--scopes <list>', 'oidc: scopes to ask for (default: openid)', list)
+      .option('--metadata-url <url>', 'saml: the metadata document URL')
+      .option('--metadata-file <file>', 'saml: the metadata document')
+      .option('--attribute-map <claim=attr>', "map a provider claim to a pool attribute (repeatable)", collectValues)
+      .option('--identifiers <list>', 'email domains or names that route users to this provider', list)
+      .option('--dry-run', 'print the CreateIdentityProvider request (secret masked) and stop')
+      .action(
+        handler(runtime, async (ctx, [name], options) => {
+          const { createIdp } = await import('./run.js');
+          await createIdp(ctx, name, options);
+        }),
+      ),
+    'idp create Okta --type oidc --issuer https://example.okta.com --client-id 0oa1example --client-secret-stdin --attribute-map email=email < secret.txt',
+    'idp create Corp --type saml --metadata-url https://idp.example.com/metadata.xml --attribute-map http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress=email',
+  );
+
+  examples(
+    idp
+      .command('delete')
+      .description('Delete an identity provider (asks first; --yes without a terminal)')
+      .argument('<name>', 'provider name')
+      .action(
+        handler(runtime, async (ctx, [name]) => {
+          const { deleteIdp } = await import('./run.js');
+          await deleteIdp(ctx, name);
+        }),
+      ),
+    'idp delete Okta --yes',
+  );
+}
