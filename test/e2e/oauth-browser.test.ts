@@ -2,13 +2,14 @@
 // with $BROWSER set to a script that signs in on the login page the way a person would (fetch
 // the page, fill in the form, submit it, follow the redirect to the CLI's loopback server).
 // Then the session is used: whoami, userinfo, refresh, logout (revoked at the domain).
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeCognito, type ClientState, type FakeCognito, type PoolState } from '../support/fake-cognito/index.js';
-import { emulatorEnv, runBin } from '../support/e2e.js';
+import { emulator, emulatorEnv, runBin } from '../support/e2e.js';
+import { CognitoIdentityClient, CreateIdentityPoolCommand } from '@aws-sdk/client-cognito-identity';
 import { freePort, spawnBin, waitFor } from '../support/background-bin.js';
 import { driveLogin } from '../support/browser/drive-login.mjs';
 import { runCli, scriptedPrompter } from '../support/cli.js';
@@ -118,6 +119,25 @@ describe('auth login --browser', () => {
     // Revoked at the domain: the refresh token and the access tokens issued with it are dead.
     const stale = await fetch(`${server.domainUrl(pool.id)}/oauth2/userInfo`, { headers: { authorization: `Bearer ${tokens.AccessToken}` } });
     expect(stale.status).toBe(401);
+  });
+
+  it('a public client signs in with PKCE alone; --no-save keeps nothing; token verify accepts the saved access token', async () => {
+    const client = await webClient({ secret: false });
+    const unsavedEnv = browserEnv();
+    const unsaved = await runBin(['auth', 'login', '--browser', '--no-save', ...target(client), '-o', 'json'], { env: unsavedEnv });
+    expect(unsaved.code, unsaved.stderr).toBe(0);
+    expect(JSON.parse(unsaved.stdout).RefreshToken).toBeTruthy();
+    expect(existsSync(join(unsavedEnv.XDG_STATE_HOME!, 'cognito-admin', 'sessions'))).toBe(false);
+    const redeem = server.callsTo('OAuthToken').at(-1)!;
+    expect(redeem.headers.authorization).toBeUndefined();
+    expect(redeem.body).toMatchObject({ client_id: client.clientId, grant_type: 'authorization_code' });
+
+    const env = browserEnv();
+    expect((await runBin(['auth', 'login', '--browser', ...target(client)], { env })).code).toBe(0);
+    expect(sessionFiles(env)).toEqual(['default--ann.json']);
+    const verified = await runBin(['token', 'verify', '--token-use', 'access', '-o', 'json'], { env });
+    expect(verified.code, verified.stderr).toBe(0);
+    expect(JSON.parse(verified.stdout)).toMatchObject({ valid: true });
   });
 
   it('--debug and stderr show neither the code, the verifier, the secret nor any token', async () => {
@@ -242,5 +262,34 @@ describe('auth login --browser', () => {
     expect(result.code).toBe(130);
     expect(result.stderr).toMatch(/removed http:\/\/localhost:\d+\/callback from the callback URLs/);
     expect(client.callbackUrls).toEqual(['https://app.example.com/callback']);
+  });
+});
+
+const moto = emulator('moto');
+
+describe.skipIf(!moto.url)('identity credentials on a browser session (identity pool on moto)', () => {
+  it('GetId and GetCredentialsForIdentity with the browser sign-in\'s id token', async () => {
+    const client = await webClient();
+    const identity = new CognitoIdentityClient({
+      endpoint: moto.url!,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIATESTTESTTESTTEST', secretAccessKey: 'test-secret-key-for-emulators-only' },
+    });
+    const { IdentityPoolId } = await identity.send(
+      new CreateIdentityPoolCommand({
+        IdentityPoolName: `browser_${Date.now()}`,
+        AllowUnauthenticatedIdentities: false,
+        CognitoIdentityProviders: [{ ProviderName: `cognito-idp.us-east-1.amazonaws.com/${pool.id}`, ClientId: client.clientId }],
+      }),
+    );
+    identity.destroy();
+    const env = browserEnv({ AWS_ENDPOINT_URL_COGNITO_IDENTITY: moto.url, COGNITO_IDENTITY_POOL_ID: IdentityPoolId });
+    const login = await runBin(['auth', 'login', '--browser', ...target(client), '-o', 'json'], { env });
+    expect(login.code, login.stderr).toBe(0);
+    const creds = await runBin(['identity', 'credentials', '--format', 'json', '--debug'], { env });
+    expect(creds.code, creds.stderr).toBe(0);
+    expect(JSON.parse(creds.stdout)).toMatchObject({ AccessKeyId: expect.any(String), IdentityId: expect.stringMatching(/^us-east-1:/) });
+    expect(creds.stderr).toMatch(/cognito-identity\.GetId .*"Logins":"\*\*\*\*"/);
+    expect(creds.stderr).not.toContain(JSON.parse(login.stdout).IdToken);
   });
 });

@@ -5,7 +5,9 @@ import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeCognito, type ClientState, type FakeCognito, type PoolState } from '../support/fake-cognito/index.js';
-import { emulatorEnv, runBin } from '../support/e2e.js';
+import { execFile } from 'node:child_process';
+import { BIN, emulatorEnv, runBin } from '../support/e2e.js';
+import { moduleTrace } from '../support/module-trace.js';
 import { runCli } from '../support/cli.js';
 
 let server: FakeCognito;
@@ -69,6 +71,20 @@ describe('token client-credentials', () => {
     expect(server.callsTo('DescribeUserPoolClient').length - before.describe).toBe(1);
     // No scope asked: the grant gave all of the client's.
     expect(payload([...tokens][0]!).scope).toBe('orders/read orders/write');
+  });
+
+  it('a token from the cache loads no AWS SDK: it costs a process start, not an SDK load', async () => {
+    const env = emulatorEnv(server.url);
+    expect((await runBin(args(m2m, '--format', 'token'), { env })).code).toBe(0);
+    const trace = moduleTrace();
+    const cached = await new Promise<string>((resolve, reject) =>
+      execFile(process.execPath, [...trace.nodeArgs, BIN, ...args(m2m, '--format', 'token')], { env: env as NodeJS.ProcessEnv }, (err, stdout) =>
+        err ? reject(err) : resolve(stdout),
+      ),
+    );
+    expect(cached.trim()).toMatch(/^eyJ/);
+    expect(trace.loaded()).toContain('/dist/cli/cli.js');
+    expect(trace.loaded()).not.toMatch(/@aws-sdk|@smithy/);
   });
 
   it('--no-cache asks every time and stores nothing; a corrupt cache entry is ignored and replaced', async () => {

@@ -8,9 +8,6 @@ import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { stateDir } from '../../config/paths.js';
 import { registerSecret } from '../../aws/redact.js';
-import { describeClientIfAllowed } from '../../aws/describe-client.js';
-import { resolveDomain } from '../../aws/pool-domain.js';
-import { requestToken } from '../../oauth/endpoints.js';
 import { normaliseScopes, TokenCache, type CacheKey, type CachedToken } from '../../oauth/token-cache.js';
 import { expiryOf } from '../../auth/session.js';
 import { CLIENT_TOKEN_COLUMNS, clientTokenView } from '../../views/client-token.js';
@@ -59,7 +56,13 @@ export function checkClientForCredentials(client: UserPoolClientType, scopes: st
   return viaApi ? 'GetClientToken' : '/oauth2/token';
 }
 
+// The SDK is loaded only here: a token from the cache costs no more than a process start.
 async function fetchToken(ctx: Context, key: CacheKey): Promise<CachedToken> {
+  const [{ describeClientIfAllowed }, { resolveDomain }, { requestToken }] = await Promise.all([
+    import('../../aws/describe-client.js'),
+    import('../../aws/pool-domain.js'),
+    import('../../oauth/endpoints.js'),
+  ]);
   const described = await describeClientIfAllowed(ctx, key.poolId, key.clientId);
   const secret = ctx.settings.clientSecret?.value ?? described?.ClientSecret;
   registerSecret(secret);

@@ -79,8 +79,8 @@ export function describeUserPool(ctx: FakeContext, body: any) {
       CreationDate: pool.createdAt,
       LastModifiedDate: pool.createdAt,
       UserPoolTier: 'ESSENTIALS',
-      ...poolExtras(pool),
       ...(pool.domain ? { Domain: pool.domain } : {}),
+      ...poolExtras(pool),
     },
   };
 }

@@ -184,7 +184,11 @@ export async function startFakeCognito(opts: StartOptions = {}): Promise<FakeCog
       return totpCode(key, ctx.now() + steps * TOTP_PERIOD * 1000);
     },
     createResourceServer(poolId, identifier, scopes, name = identifier) {
-      getPool(ctx.pools, poolId).resourceServers.set(identifier, { identifier, name, scopes: [...scopes] });
+      getPool(ctx.pools, poolId).resourceServers.set(identifier, {
+        Identifier: identifier,
+        Name: name,
+        Scopes: scopes.map((s) => ({ ScopeName: s, ScopeDescription: s })),
+      });
     },
     domainUrl: (poolId) => `${ctx.url}${domainPath(poolId)}`,
     issuedCodes: oauthState(ctx).issuedCodes,

@@ -15,7 +15,7 @@ function customScopes(pool: PoolState, client: ClientState): string[] {
     if (RESERVED_SCOPES.includes(s)) return false;
     const slash = s.lastIndexOf('/');
     const server = pool.resourceServers.get(s.slice(0, slash));
-    return slash > 0 && server !== undefined && server.scopes.includes(s.slice(slash + 1));
+    return slash > 0 && server !== undefined && server.Scopes.some((x) => x.ScopeName === s.slice(slash + 1));
   });
 }
 

@@ -5,22 +5,16 @@ import type { FakeContext } from './context.js';
 import { invalidParameter, required, resourceNotFound } from './errors.js';
 import { getPool, type PoolState, type ResourceServerState } from './state.js';
 
-type Scopes = Array<{ ScopeName: string; ScopeDescription: string }>;
+type ResourceServer = ResourceServerState;
 
-/** The pool's resource servers: the same map the OAuth2 token endpoint reads scopes from. */
-function serversOf(ctx: FakeContext, body: any): { pool: PoolState; map: Map<string, ResourceServerState> } {
+function serversOf(ctx: FakeContext, body: any): { pool: PoolState; map: Map<string, ResourceServer> } {
   const pool = getPool(ctx.pools, required(body.UserPoolId, 'userPoolId'));
+  // The pool's own map: the OAuth2 token endpoint checks client-credentials scopes against it.
   return { pool, map: pool.resourceServers };
 }
 
-function withScopes(server: ResourceServerState, scopes: Scopes): ResourceServerState {
-  server.scopes = scopes.map((s) => s.ScopeName);
-  server.descriptions = Object.fromEntries(scopes.map((s) => [s.ScopeName, s.ScopeDescription]));
-  return server;
-}
-
-function checkScopes(scopes: unknown): Scopes {
-  const list = (scopes ?? []) as Scopes;
+function checkScopes(scopes: unknown): ResourceServer['Scopes'] {
+  const list = (scopes ?? []) as ResourceServer['Scopes'];
   if (list.length > 100) invalidParameter('A resource server can have at most 100 scopes.');
   for (const s of list) {
     required(s.ScopeName, 'scopeName');
@@ -30,18 +24,13 @@ function checkScopes(scopes: unknown): Scopes {
   return list.map((s) => ({ ScopeName: s.ScopeName, ScopeDescription: s.ScopeDescription }));
 }
 
-const view = (pool: PoolState, s: ResourceServerState) => ({
-  UserPoolId: pool.id,
-  Identifier: s.identifier,
-  Name: s.name,
-  Scopes: s.scopes.map((name) => ({ ScopeName: name, ScopeDescription: s.descriptions?.[name] ?? name })),
-});
+const view = (pool: PoolState, s: ResourceServer) => ({ UserPoolId: pool.id, ...s, Scopes: s.Scopes.map((x) => ({ ...x })) });
 
 export function createResourceServer(ctx: FakeContext, body: any) {
   const { pool, map } = serversOf(ctx, body);
   const Identifier = required(body.Identifier, 'identifier');
   if (map.has(Identifier)) invalidParameter(`${Identifier} already exists in pool ${pool.id}.`);
-  const server = withScopes({ identifier: Identifier, name: required(body.Name, 'name'), scopes: [] }, checkScopes(body.Scopes));
+  const server = { Identifier, Name: required(body.Name, 'name'), Scopes: checkScopes(body.Scopes) };
   map.set(Identifier, server);
   return { ResourceServer: view(pool, server) };
 }
@@ -60,14 +49,14 @@ export function describeResourceServer(ctx: FakeContext, body: any) {
 
 export function updateResourceServer(ctx: FakeContext, body: any) {
   const { pool, server } = find(ctx, body);
-  server.name = required(body.Name, 'name');
-  withScopes(server, checkScopes(body.Scopes));
+  server.Name = required(body.Name, 'name');
+  server.Scopes = checkScopes(body.Scopes);
   return { ResourceServer: view(pool, server) };
 }
 
 export function deleteResourceServer(ctx: FakeContext, body: any) {
   const { map, server } = find(ctx, body);
-  map.delete(server.identifier);
+  map.delete(server.Identifier);
   return {};
 }
 

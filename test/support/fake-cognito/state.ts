@@ -69,19 +69,16 @@ export interface PoolState {
   /** Keyed by internal username (lower-cased unless the pool is case sensitive). */
   users: Map<string, UserState>;
   customChallenge?: CustomChallenge;
-  /** Resource servers by identifier, with their scope names (without the identifier). */
+  /** Resource servers by identifier, as DescribeResourceServer shows them. */
   resourceServers: Map<string, ResourceServerState>;
   /** The domain prefix DescribeUserPool reports; the fake serves every pool at domainUrl(poolId). */
   domain?: string;
 }
 
 export interface ResourceServerState {
-  identifier: string;
-  name: string;
-  /** Scope names, without the identifier. */
-  scopes: string[];
-  /** ScopeDescription by scope name (the name itself where none was given). */
-  descriptions?: Record<string, string>;
+  Identifier: string;
+  Name: string;
+  Scopes: Array<{ ScopeName: string; ScopeDescription: string }>;
 }
 
 export interface CreateClientOptions {

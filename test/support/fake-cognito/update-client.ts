@@ -29,15 +29,6 @@ function validity(value: number | undefined, unit: string | undefined, defaultSe
   return { value: v, unit: u, seconds: v * UNIT_SECONDS[u]! };
 }
 
-function loopbackOrHttps(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || (u.protocol === 'http:' && u.hostname === 'localhost') || !u.protocol.startsWith('http');
-  } catch {
-    return false;
-  }
-}
-
 export function updateUserPoolClient(ctx: FakeContext, body: any) {
   const pool = getPool(ctx.pools, required(body.UserPoolId, 'userPoolId'));
   const client = pool.clients.get(required(body.ClientId, 'clientId'));
@@ -48,9 +39,6 @@ export function updateUserPoolClient(ctx: FakeContext, body: any) {
   }
   if (flows?.some((f) => f !== 'client_credentials') && !body.CallbackURLs?.length) {
     invalidParameter('CallbackURLs must be set when code or implicit flows are allowed.');
-  }
-  for (const url of body.CallbackURLs ?? []) {
-    if (!loopbackOrHttps(url)) invalidParameter(`CallbackURLs: ${url} must use https (http only for localhost)`);
   }
   if (body.DefaultRedirectURI && !body.CallbackURLs?.includes(body.DefaultRedirectURI)) {
     invalidParameter('DefaultRedirectURI must be one of the CallbackURLs.');
@@ -68,10 +56,10 @@ export function updateUserPoolClient(ctx: FakeContext, body: any) {
   client.refreshTokenSeconds = refresh.seconds;
   client.authSessionMinutes = body.AuthSessionValidity ?? 3;
   client.preventUserExistenceErrors = body.PreventUserExistenceErrors === 'ENABLED';
-  // The OAuth2 endpoints of the fake read these.
-  const oauthOn = body.AllowedOAuthFlowsUserPoolClient === true;
-  client.oauthFlows = oauthOn ? [...(body.AllowedOAuthFlows ?? [])] : [];
-  client.scopes = oauthOn ? [...(body.AllowedOAuthScopes ?? [])] : [];
+  // What the OAuth2 endpoints (oauth-*.ts) read.
+  const oauth = body.AllowedOAuthFlowsUserPoolClient === true;
+  client.oauthFlows = oauth ? [...(flows ?? [])] : [];
+  client.scopes = oauth ? [...(body.AllowedOAuthScopes ?? [])] : [];
   client.callbackUrls = [...(body.CallbackURLs ?? [])];
   client.identityProviders = [...(body.SupportedIdentityProviders ?? [])];
   client.tokenRevocation = body.EnableTokenRevocation ?? true;
