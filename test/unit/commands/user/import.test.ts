@@ -435,9 +435,9 @@ describe('user import --mode job', () => {
 
 describe('import progress when stderr is not a terminal', () => {
   it('prints one status line every interval, not a bar', async () => {
-    const { ImportProgress } = await import('../../../../src/commands/user/import-progress.js');
+    const { BulkProgress } = await import('../../../../src/io/bulk-progress.js');
     let text = '';
-    const progress = new ImportProgress({ write: (t: string) => (text += t) }, { tty: false, quiet: false, statusIntervalMs: 20 });
+    const progress = new BulkProgress({ write: (t: string) => (text += t) }, { tty: false, quiet: false, statusIntervalMs: 20 });
     progress.start(10);
     for (let i = 0; i < 4; i++) progress.row({ line: i + 2, outcome: i === 3 ? 'failed' : 'created', cells: [] });
     await new Promise((r) => setTimeout(r, 70));
