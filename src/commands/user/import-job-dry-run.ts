@@ -14,7 +14,7 @@ import type { PoolFacts } from '../../import/pool-facts.js';
 import { formatElapsed } from '../../bulk/summary.js';
 import { SdkImportJobApi } from '../../import/sdk-api.js';
 import { preflightWarnings, RowValidator } from '../../import/validate.js';
-import { table } from './bulk-report.js';
+import { noteKeptFailuresFile, table } from './bulk-report.js';
 import { finish } from './import-report.js';
 import type { ImportFlags } from './import-flags.js';
 
@@ -81,6 +81,7 @@ export async function jobDryRun(
   if (failuresFile) pairs.push(['failures file', failuresFile]);
   pairs.push(['dry run', 'nothing was changed, no job created']);
   ctx.out.record(data, table(pairs));
+  noteKeptFailuresFile(ctx, { failuresFileKept: failures.replacedName, summary: { failuresFile } });
   finish(ctx, { interrupted: options.signal.aborted, invalid: prepared.invalid, failed: 0, rows: prepared.rows, failuresFile }, 'valid');
 }
 
