@@ -16,6 +16,7 @@ import {
   type Setting,
 } from './config/settings.js';
 import { Output } from './io/output.js';
+import { capitalise } from './io/format.js';
 import { InquirerPrompter, type Prompter, type Choice } from './io/prompter.js';
 import { StdinLines } from './io/stdin-lines.js';
 import { processStreams, terminalOf, type IOStreams } from './io/streams.js';
@@ -295,8 +296,4 @@ export class Context {
       );
     }
   }
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -2,11 +2,14 @@
 // decides which to use: the bar (redrawn in place on a terminal, on stderr) or the status line
 // (printed every few seconds when stderr is not a terminal).
 import { systemClock, type Clock } from './clock.js';
+import { formatElapsed } from './summary.js';
 
 export interface ProgressCounts {
   created?: number;
   updated?: number;
   existing?: number;
+  /** (A verb's users done are the rows done: no count of their own.) */
+  skipped?: number;
   invalid?: number;
   failed?: number;
   resumed?: number;
@@ -70,15 +73,7 @@ export class ProgressMeter {
   }
 }
 
-/** 95 → "1m35s", 3725 s → "1h02m", under a minute → "42s". */
-export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms)) return '--';
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m${String(s % 60).padStart(2, '0')}s`;
-  return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
-}
+const formatDuration = (ms: number) => formatElapsed(ms, { compact: true });
 
 function formatCount(n: number): string {
   return n.toLocaleString('en-US');
@@ -108,13 +103,13 @@ export function renderBar(s: ProgressSnapshot, width = 80): string {
   return `[${'#'.repeat(filled)}${'.'.repeat(barWidth - filled)}] ${tail}`.slice(0, width);
 }
 
-/** `import: 4,200/10,000 rows (42%), 48.3 users/s, created 4,100, failed 3, ETA 2m00s` for logs. */
+/** `import: 4,200/10,000 rows (42%), 48.3 users/s, created 4,100, failed 3, ETA 2m00s` for logs (the label is the verb). */
 export function renderStatusLine(s: ProgressSnapshot, label = 'import'): string {
   const parts: string[] = [];
   const pct = s.total ? ` (${Math.min(100, Math.floor((s.done * 100) / s.total))}%)` : '';
   parts.push(`${label}: ${formatCount(s.done)}${s.total !== undefined ? `/${formatCount(s.total)}` : ''} rows${pct}`);
   parts.push(`${formatRate(s.rate)} users/s`);
-  for (const key of ['created', 'updated', 'existing', 'resumed', 'invalid', 'failed'] as const) {
+  for (const key of ['created', 'updated', 'existing', 'skipped', 'resumed', 'invalid', 'failed'] as const) {
     const v = s[key];
     if (v) parts.push(`${key} ${formatCount(v)}`);
   }

@@ -113,7 +113,7 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = {
+const DEFAULT_RETRY_POLICY: Readonly<RetryPolicy> = {
   maxAttempts: 6,
   maxThrottleAttempts: 20,
   baseDelayMs: 100,

@@ -24,7 +24,7 @@ import { TextDecoder } from 'node:util';
 import { parse as parseSync } from 'csv-parse/sync';
 import { CsvFormatError, ImportUsageError } from '../bulk/errors.js';
 
-export const DEFAULT_MAX_RECORD_SIZE = 1024 * 1024; // characters per row
+const DEFAULT_MAX_RECORD_SIZE = 1024 * 1024; // characters per row
 const QUOTED_BATCH_CHARS = 256 * 1024;
 const PENDING: string[] = [];
 
@@ -100,7 +100,7 @@ function sizeLabel(chars: number): string {
  * The synchronous core: text in, records out. Exported for tests; use openCsv().
  * The first record it produces is the header.
  */
-export class CsvTokenizer {
+class CsvTokenizer {
   private buf = '';
   private pos = 0; // start of the pending record in buf
   private scanFrom = 0; // where scanning of the pending record resumes

@@ -66,7 +66,7 @@ export interface ImportApi {
   enableUser(username: string, options?: CallOptions): Promise<void>;
   /** AdminGetUser; undefined on UserNotFoundException. Category: read. */
   getUser(username: string, options?: CallOptions): Promise<ExistingUser | undefined>;
-  /** GetGroup: false on ResourceNotFoundException. Category: read. */
+  /** Whether the group exists (the SDK implementation looks it up in one ListGroups listing). Category: read. */
   groupExists(group: string, options?: CallOptions): Promise<boolean>;
   /** CreateGroup (GroupExistsException counts as success). Category: update. */
   createGroup(group: string, options?: CallOptions): Promise<void>;

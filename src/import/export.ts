@@ -6,7 +6,7 @@
 // attribute), in a fixed order: username, the standard attributes in Cognito's template order,
 // custom and developer attributes sorted by name, enabled, groups. An attribute a user has that is
 // not in that list (only sub/identities, which Cognito sets itself) is counted, not written.
-// Cells a spreadsheet would run as a formula are neutralised (see cells.ts for the exact rule,
+// Cells a spreadsheet would run as a formula are neutralised (see src/io/csv.ts for the exact rule,
 // which import reverses).
 import type { Writable } from 'node:stream';
 import { formatCsvRow, neutraliseCell } from '../io/csv.js';

@@ -1,5 +1,6 @@
 // What an import hands back: its counts and summary, and the summary as label/value pairs for a
 // table (the failures file is src/bulk/failures.ts).
+import { summaryRows as bulkSummaryRows } from '../bulk/summary.js';
 
 export interface ImportCounts {
   created: number;
@@ -38,29 +39,15 @@ export function emptyCounts(): ImportCounts {
 
 /** Label → value pairs in display order, for a table (JSON output uses the summary object itself). */
 export function summaryRows(summary: ImportSummary): Array<[string, string]> {
-  const rows: Array<[string, string]> = [
-    ['created', String(summary.created)],
-    ['updated', String(summary.updated)],
-    ['existing', String(summary.existing)],
-    ['invalid', String(summary.invalid)],
-    ['failed', String(summary.failed)],
-    ['resumed', String(summary.resumed)],
-    ['elapsed', formatElapsed(summary.elapsedMs)],
-    ['users/s', summary.usersPerSecond.toFixed(1)],
-  ];
-  if (summary.unfinished > 0) rows.push(['unfinished', String(summary.unfinished)]);
-  if (summary.throttled > 0) rows.push(['throttled (retried)', String(summary.throttled)]);
-  if (summary.failuresFile) rows.push(['failures file', summary.failuresFile]);
-  if (summary.interrupted) rows.push(['interrupted', 'yes: run the same command again to continue']);
-  return rows;
-}
-
-export function formatElapsed(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  const s = ms / 1000;
-  if (s < 60) return `${s.toFixed(1)} s`;
-  const m = Math.floor(s / 60);
-  const rest = Math.round(s - m * 60);
-  if (m < 60) return `${m} min ${rest} s`;
-  return `${Math.floor(m / 60)} h ${m % 60} min`;
+  return bulkSummaryRows(
+    [
+      ['created', summary.created],
+      ['updated', summary.updated],
+      ['existing', summary.existing],
+      ['invalid', summary.invalid],
+      ['failed', summary.failed],
+      ['resumed', summary.resumed],
+    ],
+    { ...summary, perSecond: summary.usersPerSecond },
+  );
 }

@@ -117,6 +117,22 @@ async function validationPass(options: ImportInput, file: string, failures?: Fai
   return { plan, report, sha256: hash.digest('hex'), header: source.header };
 }
 
+/** The summary of a run that validated and sent nothing (a dry run, or Ctrl-C during validation). */
+function nothingSentSummary(validation: ValidationReport, elapsedMs: number, failuresFile?: string): ImportSummary {
+  return {
+    ...emptyCounts(),
+    rows: validation.rows,
+    invalid: validation.invalid,
+    unfinished: 0,
+    elapsedMs,
+    usersPerSecond: 0,
+    interrupted: validation.interrupted,
+    throttled: 0,
+    retried: 0,
+    failuresFile,
+  };
+}
+
 export async function importUsers(options: UserImportOptions): Promise<UserImportResult> {
   const warnings: string[] = [];
   const warn = (message: string) => {
@@ -136,18 +152,7 @@ export async function importUsers(options: UserImportOptions): Promise<UserImpor
       for (const w of preflightWarnings(options.pool, { users: validation.valid, invite, withPassword: validation.withPassword, mfaEnabled: validation.mfaEnabled })) warn(w);
       const elapsedMs = (options.clock?.now() ?? performance.now()) - started;
       return {
-        summary: {
-          ...emptyCounts(),
-          rows: validation.rows,
-          invalid: validation.invalid,
-          unfinished: 0,
-          elapsedMs,
-          usersPerSecond: 0,
-          interrupted: validation.interrupted,
-          throttled: 0,
-          retried: 0,
-          failuresFile: failures?.written ? failures.file : undefined,
-        },
+        summary: nothingSentSummary(validation, elapsedMs, failures?.written ? failures.file : undefined),
         validation,
         warnings,
         createdGroups: [],
@@ -170,17 +175,7 @@ export async function importUsers(options: UserImportOptions): Promise<UserImpor
     if (validation.interrupted) {
       // Ctrl-C before anything was sent: nothing to record.
       return {
-        summary: {
-          ...emptyCounts(),
-          rows: validation.rows,
-          invalid: validation.invalid,
-          unfinished: 0,
-          elapsedMs: (options.clock?.now() ?? performance.now()) - started,
-          usersPerSecond: 0,
-          interrupted: true,
-          throttled: 0,
-          retried: 0,
-        },
+        summary: nothingSentSummary(validation, (options.clock?.now() ?? performance.now()) - started),
         validation,
         warnings,
         createdGroups: [],

@@ -70,7 +70,7 @@ const TRUE_WORDS = new Set(['true', '1', 'yes', 'y']);
 const FALSE_WORDS = new Set(['false', '0', 'no', 'n']);
 
 /** 'true' / 'false' for the spellings spreadsheets produce, undefined for anything else. */
-export function parseBoolean(value: string): boolean | undefined {
+function parseBoolean(value: string): boolean | undefined {
   if (value === 'true') return true;
   if (value === 'false') return false;
   const v = value.trim().toLowerCase();

@@ -39,6 +39,6 @@ export function formatCsvRow(cells: readonly string[], eol: '\r\n' | '\n' = '\r\
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
-export function quoteCsvCell(cell: string): string {
+function quoteCsvCell(cell: string): string {
   return NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }

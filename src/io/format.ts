@@ -14,3 +14,8 @@ export function toJson(value: unknown): unknown {
     JSON.stringify(value, (key, v) => (key === '$metadata' ? undefined : v)),
   );
 }
+
+/** `delete user ann` → `Delete user ann` (prompts begin with a capital). */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,7 +1,46 @@
-// Wiring of the bulk verbs, `user import` and `user export`. Commander only: the engine, the CSV
-// reader and the SDK load when one of them runs.
+// Wiring of the bulk verbs: `user import`, `user export`, and `--from-file` on the verbs that act on
+// one user. Commander only: the engine, the CSV reader and the SDK load when one of them runs.
 import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Context } from '../../context.js';
+import { UsageError } from '../../errors.js';
 import { collectValues, examples, handler, positiveInt, type Runtime } from '../shared.js';
+import type { BulkVerb } from './bulk-operations.js';
+
+/**
+ * `[username]` plus --from-file and the engine's flags on a one-user verb. The action runs the
+ * verb on the engine with --from-file, else `single` on the one user.
+ */
+export function withFromFile<O extends object>(
+  command: Command,
+  runtime: Runtime,
+  verb: BulkVerb,
+  single: (ctx: Context, username: string, options: O) => Promise<void>,
+): Command {
+  return command
+    .argument('[username]', 'username, or an email or phone alias where the pool has them')
+    .option('--from-file <file|->', 'every user in the file (- for stdin): usernames one per line, or user list -o ndjson|json|csv output')
+    .option('--dry-run', 'with --from-file: count the users and show the first, send nothing')
+    .option('--concurrency <n>', 'with --from-file: requests in flight at once (default 8)', positiveInt)
+    .option('--rate <per-second|unlimited>', "with --from-file: requests per second (default: Cognito's quota for the call)")
+    .option('--failures <file>', 'with --from-file: where the users that failed go (default: <name>.failures.csv next to the file)')
+    .option('--fresh', 'with --from-file: start over, ignoring what an interrupted run on the same input recorded')
+    .action(
+      handler(runtime, async (ctx, [username], options: O & { fromFile?: string }) => {
+        if (options.fromFile !== undefined) {
+          const { fromFileCommand } = await import('./from-file.js');
+          return fromFileCommand(ctx, verb, username, options as O & { fromFile: string });
+        }
+        const bulkOnly = ['dryRun', 'concurrency', 'rate', 'failures', 'fresh'].filter((k) => (options as Record<string, unknown>)[k] !== undefined);
+        if (bulkOnly.length > 0) {
+          throw new UsageError(`${bulkOnly.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')} ${bulkOnly.length === 1 ? 'goes' : 'go'} with --from-file`);
+        }
+        if (username === undefined) {
+          throw new UsageError(`user ${verb} needs a username or --from-file <file|->`, { hint: `cognito-admin user ${verb} --help` });
+        }
+        await single(ctx, username, options);
+      }),
+    );
+}
 
 /** `--poll-interval 0.5`: seconds, fractions allowed. */
 function seconds(value: string): number {

@@ -1,7 +1,7 @@
 // `cognito-admin user …`: users of a pool. Wiring only; each verb's logic loads when it runs.
 import { Command, InvalidArgumentError } from 'commander';
 import { collectValues, examples, handler, positiveInt, type Runtime } from '../shared.js';
-import { registerExport, registerImport } from './bulk.js';
+import { registerExport, registerImport, withFromFile } from './bulk.js';
 import { registerActivityVerbs } from './activity-verbs.js';
 
 export function registerUser(program: Command, runtime: Runtime): void {
@@ -64,19 +64,21 @@ function registerCreate(user: Command, runtime: Runtime): void {
 
 function registerInvite(user: Command, runtime: Runtime): void {
   examples(
-    user
-      .command('invite')
-      .description('Send the invitation again, with a new temporary password (AdminCreateUser RESEND)')
-      .argument('<username>', USERNAME)
-      .option('--invite <how>', "email, sms or email,sms (default: the pool's own)", inviteParser(false))
-      .action(
-        handler(runtime, async (ctx, [username], options) => {
-          const { inviteUser } = await import('./invite.js');
-          await inviteUser(ctx, username, options);
-        }),
-      ),
+    withFromFile(
+      user
+        .command('invite')
+        .description('Send the invitation again, with a new temporary password (AdminCreateUser RESEND); --from-file for many users')
+        .option('--invite <how>', "email, sms or email,sms (default: the pool's own)", inviteParser(false)),
+      runtime,
+      'invite',
+      async (ctx, username, options: { invite?: string[] }) => {
+        const { inviteUser } = await import('./invite.js');
+        await inviteUser(ctx, username, options);
+      },
+    ),
     'user invite ann',
     'user invite bob --invite sms',
+    'user invite --from-file expired.txt --rate 5',
   );
 }
 
@@ -107,6 +109,12 @@ function registerList(user: Command, runtime: Runtime): void {
       .option('--group <name>', 'only members of this group')
       .option('--attributes <list>', 'return only these attributes, comma-separated (also added as table columns)')
       .option('--limit <n>', 'stop after n users', positiveInt)
+      .option('--created-before <when>', 'only users created before: an ISO date or an age (30d, 12h)')
+      .option('--created-after <when>', 'only users created at or after: an ISO date or an age (30d, 12h)')
+      .option('--modified-before <when>', 'only users last modified before: an ISO date or an age')
+      .option('--modified-after <when>', 'only users last modified at or after: an ISO date or an age')
+      .option('--enabled', 'only enabled users')
+      .option('--disabled', 'only disabled users')
       .addHelpText(
         'after',
         '\nSearchable attributes: username, email, phone_number, name, given_name, family_name,\n' +
@@ -122,6 +130,7 @@ function registerList(user: Command, runtime: Runtime): void {
     `user list --filter 'email ^= "ann"'`,
     'user list --status UNCONFIRMED --attributes email,given_name',
     'user list --group admins -o ndjson',
+    'user list --status UNCONFIRMED --created-before 30d -o ndjson | cognito-admin user delete --from-file - --yes',
   );
 }
 
@@ -146,25 +155,25 @@ function registerUpdate(user: Command, runtime: Runtime): void {
 
 function registerStateVerbs(user: Command, runtime: Runtime): void {
   const verbs = [
-    ['delete', 'Delete a user (asks first; --yes without a terminal)', 'deleteUser', 'user delete ann --yes'],
-    ['disable', 'Disable a user: they can no longer sign in', 'disableUser', 'user disable ann'],
-    ['enable', 'Enable a disabled user again', 'enableUser', 'user enable ann'],
-    ['confirm', 'Confirm a user who signed up, without their code (AdminConfirmSignUp)', 'confirmUser', 'user confirm ann'],
-    ['sign-out', "Sign a user out everywhere: their refresh tokens stop working", 'signOutUser', 'user sign-out ann'],
+    ['delete', 'Delete a user (asks first; --yes without a terminal); --from-file for many', 'deleteUser', 'user delete ann --yes',
+      'user list --status UNCONFIRMED --created-before 30d -o ndjson | cognito-admin user delete --from-file - --yes'],
+    ['disable', 'Disable a user: they can no longer sign in; --from-file for many', 'disableUser', 'user disable ann',
+      'user disable --from-file leavers.txt --dry-run'],
+    ['enable', 'Enable a disabled user again; --from-file for many', 'enableUser', 'user enable ann',
+      'user list --disabled -o csv > disabled.csv && cognito-admin user enable --from-file disabled.csv'],
+    ['confirm', 'Confirm a user who signed up, without their code (AdminConfirmSignUp); --from-file for many', 'confirmUser', 'user confirm ann',
+      'user confirm --from-file signups.txt'],
+    ['sign-out', 'Sign a user out everywhere: their refresh tokens stop working; --from-file for many', 'signOutUser', 'user sign-out ann',
+      'user sign-out --from-file compromised.txt --yes'],
   ] as const;
-  for (const [verb, description, fn, example] of verbs) {
+  for (const [verb, description, fn, example, bulkExample] of verbs) {
     examples(
-      user
-        .command(verb)
-        .description(description)
-        .argument('<username>', USERNAME)
-        .action(
-          handler(runtime, async (ctx, [username]) => {
-            const state = await import('./state.js');
-            await state[fn](ctx, username);
-          }),
-        ),
+      withFromFile(user.command(verb).description(description), runtime, verb, async (ctx, username) => {
+        const state = await import('./state.js');
+        await state[fn](ctx, username);
+      }),
       example,
+      bulkExample,
     );
   }
 }
@@ -188,17 +197,19 @@ function registerPasswords(user: Command, runtime: Runtime): void {
   );
 
   examples(
-    user
-      .command('reset-password')
-      .description('Reset a password: Cognito sends a code and the user must set a new password')
-      .argument('<username>', USERNAME)
-      .action(
-        handler(runtime, async (ctx, [username]) => {
-          const { resetPassword } = await import('./password.js');
-          await resetPassword(ctx, username);
-        }),
-      ),
+    withFromFile(
+      user
+        .command('reset-password')
+        .description('Reset a password: Cognito sends a code and the user must set a new password; --from-file for many'),
+      runtime,
+      'reset-password',
+      async (ctx, username) => {
+        const { resetPassword } = await import('./password.js');
+        await resetPassword(ctx, username);
+      },
+    ),
     'user reset-password ann',
+    'user reset-password --from-file affected.txt --yes',
   );
 }
 

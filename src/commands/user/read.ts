@@ -16,6 +16,7 @@ import { paginate } from '../../aws/paginate.js';
 import { checkUsername, parseAttributeNames } from './attributes.js';
 import { formatFilter, matchesFilter, parseFilter, parseStatus, type Filter } from './filter.js';
 import { groupView } from '../../views/group.js';
+import { localUserFilter, type TimeFilterOptions } from './list-filters.js';
 import { userColumns, userView, type UserView } from './view.js';
 
 /** ListUsers, ListUsersInGroup and AdminListGroupsForUser return at most 60 items a page. */
@@ -40,7 +41,7 @@ export async function getUser(ctx: Context, username: string): Promise<void> {
   ctx.out.record(view, fields);
 }
 
-export interface ListOptions {
+export interface ListOptions extends TimeFilterOptions {
   filter?: string;
   status?: string;
   group?: string;
@@ -52,6 +53,7 @@ export async function listUsers(ctx: Context, options: ListOptions): Promise<voi
   const filter = options.filter !== undefined ? parseFilter(options.filter) : undefined;
   const status = options.status !== undefined ? parseStatus(options.status) : undefined;
   const attributes = parseAttributeNames(options.attributes);
+  const extra = localUserFilter(options, ctx.now());
   const poolId = await ctx.poolId();
   const idp = await ctx.idp();
 
@@ -66,11 +68,12 @@ export async function listUsers(ctx: Context, options: ListOptions): Promise<voi
     local = filter && statusFilter ? [statusFilter] : [];
   }
 
+  const filtered = local.length > 0 || extra !== undefined;
   const pages = options.group
-    ? usersInGroup(idp, poolId, options.group, local.length ? undefined : options.limit)
-    : allUsers(idp, poolId, server, attributes, local.length ? undefined : options.limit);
+    ? usersInGroup(idp, poolId, options.group, filtered ? undefined : options.limit)
+    : allUsers(idp, poolId, server, attributes, filtered ? undefined : options.limit);
   let users: AsyncIterable<UserType> = pages;
-  if (local.length) users = take(keep(users, (u) => local.every((f) => matchesFilter(u, f))), options.limit);
+  if (filtered) users = take(keep(users, (u) => local.every((f) => matchesFilter(u, f)) && (extra?.(u) ?? true)), options.limit);
   // ListUsersInGroup has no AttributesToGet; trim to what was asked for, as ListUsers would.
   if (options.group && attributes) users = project(users, attributes);
 

@@ -16,7 +16,7 @@ import type { JobRowConverter } from './template.js';
 
 export type JobStatusName = 'Created' | 'Pending' | 'InProgress' | 'Stopping' | 'Expired' | 'Stopped' | 'Failed' | 'Succeeded';
 
-export const TERMINAL_JOB_STATUSES: ReadonlySet<string> = new Set(['Succeeded', 'Failed', 'Stopped', 'Expired']);
+const TERMINAL_JOB_STATUSES: ReadonlySet<string> = new Set(['Succeeded', 'Failed', 'Stopped', 'Expired']);
 
 export interface JobStatus {
   jobId: string;

@@ -16,7 +16,7 @@ import { ImportUsageError } from '../../bulk/errors.js';
 import type { PoolFacts } from '../pool-facts.js';
 import type { UserSpec } from '../validate.js';
 
-export const JOB_MAX_ROW_CHARS = 16_000;
+const JOB_MAX_ROW_CHARS = 16_000;
 
 export type JobRowResult = { ok: true; line: string } | { ok: false; code: string; message: string };
 

@@ -183,7 +183,6 @@ describe('openCsv: malformed input gives a CsvFormatError with the row number', 
     for (let i = 0; i < 100; i++) fs.writeSync(fd, block);
     fs.closeSync(fd);
     expect(fs.statSync(file).size).toBe(100 * 1024 * 1024);
-    const started = Date.now();
     let source: CsvSource | undefined;
     let error: unknown;
     try {
@@ -196,7 +195,6 @@ describe('openCsv: malformed input gives a CsvFormatError with the row number', 
     expect((error as CsvFormatError).code).toBe('CSV_MAX_RECORD_SIZE');
     expect((error as CsvFormatError).row).toBe(1);
     expect((error as CsvFormatError).message).toBe('row 1 is longer than 1 MiB (no line break found)');
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(source).toBeUndefined(); // failed while looking for the header
     fs.rmSync(file);
   });

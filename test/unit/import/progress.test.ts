@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, ProgressMeter, renderBar, renderStatusLine } from '../../../src/bulk/progress.js';
+import { ProgressMeter, renderBar, renderStatusLine } from '../../../src/bulk/progress.js';
+import { formatElapsed } from '../../../src/bulk/summary.js';
+
+const formatDuration = (ms: number) => formatElapsed(ms, { compact: true });
 import { FakeClock } from './helpers.js';
 
 describe('ProgressMeter', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatElapsed, summaryRows, type ImportSummary } from '../../../src/import/report.js';
+import { formatElapsed } from '../../../src/bulk/summary.js';
+import { summaryRows, type ImportSummary } from '../../../src/import/report.js';
 
 const summary: ImportSummary = {
   created: 5, updated: 1, existing: 2, invalid: 1, failed: 0, resumed: 3, rows: 12, unfinished: 0,

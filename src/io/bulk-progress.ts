@@ -1,9 +1,9 @@
-// Progress of `user import` on stderr: on a terminal a bar with rate and ETA, redrawn in place at
-// most every 100 ms; otherwise (a log, CI) one status line every few seconds. Lines the command
-// prints meanwhile (warnings, invalid rows) go through `line()`, which lifts the bar first so that
-// nothing is drawn over.
-import { ProgressMeter, renderBar, renderStatusLine, type ProgressCounts } from '../../bulk/progress.js';
-import type { RowEvent } from '../../import/executor.js';
+// Progress of a bulk run (user import, the --from-file verbs) on stderr: on a terminal a bar with
+// rate and ETA, redrawn in place at most every 100 ms; otherwise (a log, CI) one status line every
+// few seconds. Lines the command prints meanwhile (warnings, invalid rows) go through `line()`,
+// which lifts the bar first so that nothing is drawn over.
+import { ProgressMeter, renderBar, renderStatusLine, type ProgressCounts } from '../bulk/progress.js';
+import type { ItemEvent } from '../bulk/engine.js';
 
 export interface ProgressStream {
   write(text: string): unknown;
@@ -11,22 +11,24 @@ export interface ProgressStream {
   columns?: number;
 }
 
-export interface ImportProgressOptions {
+export interface BulkProgressOptions {
   /** Redraw in place (stderr is a terminal). */
   tty: boolean;
   /** -q: nothing but what line() is given. */
   quiet: boolean;
   /** Between status lines when not a terminal (default 5 s). */
   statusIntervalMs?: number;
+  /** What the status lines begin with (default `import`). */
+  label?: string;
   /** Between redraws of the bar (default 100 ms). */
   barIntervalMs?: number;
 }
 
 const CLEAR_LINE = '\r\x1b[2K';
 
-export class ImportProgress {
+export class BulkProgress {
   private meter?: ProgressMeter;
-  private readonly counts: Required<ProgressCounts> = { created: 0, updated: 0, existing: 0, invalid: 0, failed: 0, resumed: 0 };
+  private readonly counts: Required<ProgressCounts> = { created: 0, updated: 0, existing: 0, skipped: 0, invalid: 0, failed: 0, resumed: 0 };
   private timer?: NodeJS.Timeout;
   private drawn = false;
   private dirty = false;
@@ -34,7 +36,7 @@ export class ImportProgress {
 
   constructor(
     private readonly stream: ProgressStream,
-    private readonly options: ImportProgressOptions,
+    private readonly options: BulkProgressOptions,
   ) {}
 
   /** The import pass begins; `total` rows (from the validation pass) are to be processed. */
@@ -47,7 +49,7 @@ export class ImportProgress {
     if (this.options.tty) this.draw();
   }
 
-  row(event: RowEvent): void {
+  row(event: ItemEvent): void {
     const key = event.outcome;
     if (key in this.counts) this.counts[key as keyof ProgressCounts]++;
     this.meter?.tick();
@@ -75,7 +77,7 @@ export class ImportProgress {
       if (this.dirty || Date.now() - this.lastDraw >= 1000) this.draw();
       return;
     }
-    this.stream.write(`${renderStatusLine(this.meter.snapshot(this.counts))}\n`);
+    this.stream.write(`${renderStatusLine(this.meter.snapshot(this.counts), this.options.label)}\n`);
   }
 
   private draw(): void {
