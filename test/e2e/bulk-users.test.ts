@@ -105,7 +105,7 @@ describe.skipIf(!emulator('moto').url)('--from-file user verbs on moto', () => {
     upstream = emulator('moto').url!;
     env = emulatorEnv(upstream, { COGNITO_ADMIN_PROFILE: undefined });
     sdk = await emulatorSdk(upstream);
-    ({ poolId } = await runJson<{ poolId: string }>(['pool', 'create', 'e2e-bulk'], { env }));
+    ({ id: poolId } = await runJson<{ id: string }>(['pool', 'create', 'e2e-bulk'], { env }));
     await seed(sdk, poolId, names);
   }, 300_000);
 
@@ -212,7 +212,7 @@ describe.skipIf(!emulator('moto').url)('--from-file user verbs on moto', () => {
   }, 400_000);
 
   it('the clean-up of stale sign-ups: user list … -o ndjson | user delete --from-file - --yes', async () => {
-    const { poolId: pool } = await runJson<{ poolId: string }>(['pool', 'create', 'e2e-cleanup'], { env });
+    const { id: pool } = await runJson<{ id: string }>(['pool', 'create', 'e2e-cleanup'], { env });
     const { UserPoolClient } = await sdk.send(new CreateUserPoolClientCommand({ UserPoolId: pool, ClientName: 'app' }));
     const stale = ['stale-a', 'stale-b', 'stale-c'];
     for (const Username of stale) {

@@ -18,7 +18,7 @@ describe.skipIf(!moto.url)('client OAuth settings on moto', () => {
       ['client', 'create', 'web', '--oauth-flows', 'code', '--scopes', 'openid,email', '--identity-providers', 'COGNITO', '--callback-url', 'https://shop.example.com/cb'],
       { env },
     );
-    const read = async () => (await sdk.send(new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: created.clientId }))).UserPoolClient!;
+    const read = async () => (await sdk.send(new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: created.id }))).UserPoolClient!;
     expect(await read()).toMatchObject({
       AllowedOAuthFlows: ['code'],
       AllowedOAuthFlowsUserPoolClient: true,
@@ -28,7 +28,7 @@ describe.skipIf(!moto.url)('client OAuth settings on moto', () => {
     });
 
     const result = await runJson(
-      ['client', 'update', created.clientId, '--add-callback-url', 'http://localhost:3000/cb', '--add-logout-url', 'https://shop.example.com/bye', '--add-flow', 'password', '--refresh-token-validity', '90d', '--token-revocation', 'off'],
+      ['client', 'update', created.id, '--add-callback-url', 'http://localhost:3000/cb', '--add-logout-url', 'https://shop.example.com/bye', '--add-flow', 'password', '--refresh-token-validity', '90d', '--token-revocation', 'off'],
       { env },
     );
     expect(result.changes.map((c: { field: string }) => c.field)).toEqual(
@@ -43,7 +43,7 @@ describe.skipIf(!moto.url)('client OAuth settings on moto', () => {
     expect(after.EnableTokenRevocation).toBe(false);
     expect(after.AllowedOAuthScopes).toEqual(['openid', 'email']);
 
-    const bad = await runBin(['client', 'update', created.clientId, '--oauth-flows', 'client-credentials', '--scopes', 'openid'], { env });
+    const bad = await runBin(['client', 'update', created.id, '--oauth-flows', 'client-credentials', '--scopes', 'openid'], { env });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/needs a client with a secret/);
   });

@@ -43,7 +43,7 @@ function bareSpecifiers(dir: string): Set<string> {
       if (entry.isDirectory()) walk(path);
       else if (entry.name.endsWith('.js')) {
         const source = readFileSync(path, 'utf8');
-        const loads = /(?:__nodeRequire\(|\brequire\(|createRequire\(import\.meta\.url\)\(|\bfrom\s*|\bimport\s*\(\s*|^import\s+)"([^"]+)"/gm;
+        const loads = /(?:__nodeRequire\(|\brequire\(|createRequire\d*\(import\.meta\.url\)\(|\bfrom\s*|\bimport\s*\(\s*|^import\s+)"([^"]+)"/gm;
         for (const m of source.matchAll(loads)) {
           if (PACKAGE_SPECIFIER.test(m[1]!)) found.add(m[1]!);
         }

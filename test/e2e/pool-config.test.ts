@@ -106,7 +106,7 @@ describe.skipIf(!moto.url)('pool configuration as a file on moto', () => {
     const env = emulatorEnv(moto.url!);
     const sdk = await emulatorSdk(moto.url!);
     const source = await sourcePool(sdk, 'cfg-source');
-    const fresh = (await runJson(['pool', 'create', 'cfg-fresh'], { env })).poolId as string;
+    const fresh = (await runJson(['pool', 'create', 'cfg-fresh'], { env })).id as string;
     try {
       const file = join(dir, 'fresh.json');
       expect((await runBin(['pool', 'export-config', source, '--out', file], { env })).code).toBe(0);
@@ -156,7 +156,7 @@ describe.skipIf(!moto.url)('pool configuration as a file on moto', () => {
     const env = emulatorEnv(moto.url!);
     const sdk = await emulatorSdk(moto.url!);
     const source = await sourcePool(sdk, 'cfg-immutable');
-    const emailPool = (await runJson(['pool', 'create', 'cfg-email', '--sign-in', 'email'], { env })).poolId as string;
+    const emailPool = (await runJson(['pool', 'create', 'cfg-email', '--sign-in', 'email'], { env })).id as string;
     try {
       const file = join(dir, 'immutable.json');
       expect((await runBin(['pool', 'export-config', source, '--out', file], { env })).code).toBe(0);
