@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { createRequire } from 'node:module';
 // The AWS SDK warns on every run under Node 20 that future releases will need Node 22; that is
 // news for us, not for the operator running a command. Set it to "false" to see it again.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -9,6 +10,8 @@ for (const stream of [process.stdout, process.stderr]) {
     throw err;
   });
 }
+// Compiled code is cached between runs (see compile-cache.cjs).
+createRequire(import.meta.url)('./compile-cache.cjs').enable();
 let cli;
 try {
   cli = await import('../dist/cli/cli.js');
