@@ -1,10 +1,13 @@
-// Bundles the CLI for start-up speed: one file for everything `--help` and the argument parsing
-// need, with every verb's module in a chunk of its own that is loaded only when that verb runs.
-// Node 20 has no module compile cache, so each of the ~40 small modules tsc emits would cost a
-// separate resolve, read and compile on every run. Runtime dependencies other than commander
-// stay in node_modules and are loaded with require() when a verb first needs them — except the
-// AWS SDK (below). tsc still type-checks everything and emits dist/** for the benchmarks and tools
-// that import single modules.
+// Bundles the CLI for start-up speed into one CommonJS file, dist/cli/cli.js. Every verb's module
+// is in it but runs only when that verb runs (esbuild wraps a module that is import()ed in a
+// function called on first import), so `--help` runs the parser and the help and nothing else.
+// One file rather than ~40 small modules: Node 20 would resolve, read and compile each of them on
+// every run. CommonJS rather than ES modules: a CommonJS file can be compiled from a V8 code cache
+// on Node 20 too (bin/compile-cache.cjs), which halves what is left of its load time; V8 compiles
+// lazily, so the verbs' code costs a read, not a compile, until it runs. Runtime dependencies
+// other than commander stay in node_modules and are loaded with require() when a verb first needs
+// them — except the AWS SDK (below). tsc still type-checks everything and emits dist/** for the
+// benchmarks and tools that import single modules.
 //
 // The AWS SDK is what a command that calls AWS spends most of its start-up on: requiring
 // @aws-sdk/client-cognito-identity-provider resolves, reads and compiles some 150 files and every
@@ -14,7 +17,7 @@
 // with require() on first use like any dependency, and as one CommonJS file it can use a V8 code
 // cache (bin/compile-cache.cjs).
 import { build } from 'esbuild';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -91,30 +94,28 @@ async function buildSdkVendor(used) {
     minifyWhitespace: true,
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [builtinImportsAsRequire],
+    plugins: [builtinImportsAsRequire(`${root}dist/cli/${VENDOR_SDK}`)],
   });
 }
 
 // A script compiled with vm.Script (the code cache on Node 20) cannot import(): the few
-// import('node:…') of built-in modules in the SDK become require(), which is what they load anyway.
-const builtinImportsAsRequire = {
+// import('node:…') of built-in modules (in the SDK, node:readline in ours) become require(),
+// which is what they load anyway.
+const builtinImportsAsRequire = (out) => ({
   name: 'builtin-imports-as-require',
   setup(b) {
     b.onEnd((result) => {
-      const out = `${root}dist/cli/${VENDOR_SDK}`;
       if (result.errors.length) return;
       const code = readFileSync(out, 'utf8').replace(/\bimport\((["'])(node:[\w/]+)\1\)/g, 'Promise.resolve(require("$2"))');
       const left = /\bimport\(/.exec(code);
-      if (left) throw new Error(`${VENDOR_SDK}: an import() the code cache cannot run: ${code.slice(left.index, left.index + 80)}`);
+      if (left) throw new Error(`${out}: an import() the code cache cannot run: ${code.slice(left.index, left.index + 80)}`);
       writeFileSync(out, code);
     });
   },
-};
+});
 
-// The AWS SDK ships CommonJS. An ESM `import` of a CommonJS module makes Node scan its source
-// for export names (cjs-module-lexer), which for the SDK costs more than loading it: ~100 ms
-// per command. Loading it with require() skips that scan, as a plain CommonJS script would; the
-// other dependencies go the same way, so each loads only when the code that uses it runs.
+// Each dependency is loaded with require() when the code that uses it runs (an ESM import of
+// CommonJS would also make Node scan its source for export names).
 const requireDeps = {
   name: 'require-dependencies',
   setup(b) {
@@ -142,22 +143,21 @@ const requireDeps = {
 rmSync(`${root}dist/cli`, { recursive: true, force: true });
 await buildSdkVendor(sdkImports());
 await build({
-  entryPoints: { cli: `${root}src/main.ts` },
-  outdir: `${root}dist/cli`,
+  entryPoints: [`${root}src/main.ts`],
+  outfile: `${root}dist/cli/cli.js`,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   external,
-  plugins: [requireDeps],
-  chunkNames: 'chunks/[name]-[hash]',
-  // commander is CommonJS: give the ESM bundle a `require` for it; and a way to name files of
-  // dist/cli/ from cli.js and from chunks/ alike.
+  plugins: [requireDeps, builtinImportsAsRequire(`${root}dist/cli/cli.js`)],
+  define: { 'import.meta.url': '__importMetaUrl' },
   banner: {
     js:
-      "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);\nconst __nodeRequire = require;\n" +
-      "const __cliFile = (name) => new URL((/\\/chunks\\/[^/]*$/.test(import.meta.url) ? '../' : './') + name, import.meta.url).pathname;",
+      "const __nodeRequire = require;\nconst __importMetaUrl = require('node:url').pathToFileURL(__filename).href;\n" +
+      "const __cliFile = (name) => require('node:path').join(__dirname, name);",
   },
   logLevel: 'warning',
 });
+// dist/cli/ is CommonJS in a package of ES modules.
+writeFileSync(`${root}dist/cli/package.json`, '{ "type": "commonjs" }\n');
