@@ -1,12 +1,23 @@
-// Bundles the CLI for start-up speed: one file for everything `--help` and the argument parsing
-// need, with every verb's module in a chunk of its own that is loaded only when that verb runs.
-// Node 20 has no module compile cache, so each of the ~40 small modules tsc emits would cost a
-// separate resolve, read and compile on every run. Runtime dependencies other than commander
-// stay in node_modules and are loaded with require() when a verb first needs them.
-// tsc still type-checks everything and emits dist/** for the benchmarks and tools that import
-// single modules.
+// Bundles the CLI for start-up speed into one CommonJS file, dist/cli/cli.js. Every verb's module
+// is in it but runs only when that verb runs (esbuild wraps a module that is import()ed in a
+// function called on first import), so `--help` runs the parser and the help and nothing else.
+// One file rather than ~40 small modules: Node 20 would resolve, read and compile each of them on
+// every run. CommonJS rather than ES modules: a CommonJS file can be compiled from a V8 code cache
+// on Node 20 too (bin/compile-cache.cjs), which halves what is left of its load time; V8 compiles
+// lazily, so the verbs' code costs a read, not a compile, until it runs. Runtime dependencies
+// other than commander stay in node_modules and are loaded with require() when a verb first needs
+// them — except the AWS SDK (below). tsc still type-checks everything and emits dist/** for the
+// benchmarks and tools that import single modules.
+//
+// The AWS SDK is what a command that calls AWS spends most of its start-up on: requiring
+// @aws-sdk/client-cognito-identity-provider resolves, reads and compiles some 150 files and every
+// one of its ~120 commands (~100 ms of CPU here). So the SDK is bundled too, into one CommonJS
+// file, dist/cli/vendor/@aws-sdk.cjs, holding only the clients, commands and credential
+// providers that src/ imports (collected below; a name it misses fails this build). It is loaded
+// with require() on first use like any dependency, and as one CommonJS file it can use a V8 code
+// cache (bin/compile-cache.cjs).
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -16,11 +27,95 @@ const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 const external = Object.keys(pkg.dependencies)
   .filter((name) => name !== 'commander')
   .flatMap((name) => [name, `${name}/*`]);
+const isSdk = (name) => name.startsWith('@aws-sdk/');
+const VENDOR_SDK = 'vendor/@aws-sdk.cjs';
 
-// The AWS SDK ships CommonJS. An ESM `import` of a CommonJS module makes Node scan its source
-// for export names (cjs-module-lexer), which for the SDK costs more than loading it: ~100 ms
-// per command. Loading it with require() skips that scan, as a plain CommonJS script would; the
-// other dependencies go the same way, so each loads only when the code that uses it runs.
+/** The names src/ imports from each AWS SDK package (type-only imports left out). */
+function sdkImports() {
+  const used = new Map();
+  const add = (pkgName, list) => {
+    const names = used.get(pkgName) ?? new Set();
+    for (const part of list.split(',')) {
+      const item = part.trim();
+      if (!item || item.startsWith('type ')) continue;
+      names.add(item.split(/\s+as\s+/)[0].trim());
+    }
+    used.set(pkgName, names);
+  };
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(file);
+      else if (entry.name.endsWith('.ts')) {
+        const source = readFileSync(file, 'utf8');
+        let found = 0;
+        for (const m of source.matchAll(/import\s+(type\s+)?\{([^}]*)\}\s*from\s*'(@aws-sdk\/[^']+)'/g)) {
+          found++;
+          if (!m[1]) add(m[3], m[2]);
+        }
+        for (const m of source.matchAll(/const\s*\{([^}]*)\}\s*=\s*await\s+import\(\s*'(@aws-sdk\/[^']+)'\s*,?\s*\)/g)) {
+          found++;
+          add(m[2], m[1].replace(/:\s*\w+/g, ''));
+        }
+        // Every mention must be one of the two forms above: a name the bundle leaves out would
+        // only fail when that command runs.
+        const typeOnly = source.match(/typeof\s+import\(\s*'@aws-sdk\/[^']+'\s*\)/g)?.length ?? 0;
+        const mentions = (source.match(/'@aws-sdk\/[^']+'/g)?.length ?? 0) - typeOnly;
+        if (mentions !== found) {
+          throw new Error(`${file}: import the AWS SDK as import { X } from '@aws-sdk/…' or const { X } = await import('@aws-sdk/…'), so that the SDK bundle holds X`);
+        }
+      }
+    }
+  };
+  walk(`${root}src`);
+  return used;
+}
+
+/** One CommonJS file with what src/ uses of the SDK: `module.exports[packageName] = { names… }`. */
+async function buildSdkVendor(used) {
+  const lines = [];
+  let n = 0;
+  for (const [pkgName, names] of used) {
+    const alias = `p${n++}`;
+    lines.push(`import { ${[...names].join(', ')} } from ${JSON.stringify(pkgName)};`);
+    lines.push(`export const ${alias} = { ${[...names].join(', ')} };`);
+    lines.push(`exportsByPackage[${JSON.stringify(pkgName)}] = ${alias};`);
+  }
+  await build({
+    stdin: { contents: `export const exportsByPackage = {};\n${lines.join('\n')}\n`, resolveDir: root, loader: 'js' },
+    outfile: `${root}dist/cli/${VENDOR_SDK}`,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    // The SDK's ES module builds, so that what is not imported is left out.
+    mainFields: ['module', 'main'],
+    minifySyntax: true,
+    minifyWhitespace: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    plugins: [builtinImportsAsRequire(`${root}dist/cli/${VENDOR_SDK}`)],
+  });
+}
+
+// A script compiled with vm.Script (the code cache on Node 20) cannot import(): the few
+// import('node:…') of built-in modules (in the SDK, node:readline in ours) become require(),
+// which is what they load anyway.
+const builtinImportsAsRequire = (out) => ({
+  name: 'builtin-imports-as-require',
+  setup(b) {
+    b.onEnd((result) => {
+      if (result.errors.length) return;
+      const code = readFileSync(out, 'utf8').replace(/\bimport\((["'])(node:[\w/]+)\1\)/g, 'Promise.resolve(require("$2"))');
+      const left = /\bimport\(/.exec(code);
+      if (left) throw new Error(`${out}: an import() the code cache cannot run: ${code.slice(left.index, left.index + 80)}`);
+      writeFileSync(out, code);
+    });
+  },
+});
+
+// Each dependency is loaded with require() when the code that uses it runs (an ESM import of
+// CommonJS would also make Node scan its source for export names).
 const requireDeps = {
   name: 'require-dependencies',
   setup(b) {
@@ -29,9 +124,16 @@ const requireDeps = {
     // An ES module whose named exports are the package's, read here at build time, so that both
     // `import { X }` and `await import()` see them; at run time it is one require() call.
     b.onLoad({ filter: /.*/, namespace: 'require-dependency' }, (args) => {
-      const names = Object.keys(buildRequire(args.path)).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default');
+      // An AWS SDK package is its part of the SDK bundle.
+      const load = isSdk(args.path)
+        ? `__nodeRequire(__cliFile(${JSON.stringify(VENDOR_SDK)})).exportsByPackage[${JSON.stringify(args.path)}]`
+        : `__nodeRequire(${JSON.stringify(args.path)})`;
+      const exported = isSdk(args.path)
+        ? buildRequire(`${root}dist/cli/${VENDOR_SDK}`).exportsByPackage[args.path]
+        : buildRequire(args.path);
+      const names = Object.keys(exported ?? {}).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default');
       return {
-        contents: `const m = __nodeRequire(${JSON.stringify(args.path)});\nexport const { ${names.join(', ')} } = m;\nexport default m;\n`,
+        contents: `const m = ${load};\nexport const { ${names.join(', ')} } = m;\nexport default m;\n`,
         loader: 'js',
       };
     });
@@ -39,20 +141,23 @@ const requireDeps = {
 };
 
 rmSync(`${root}dist/cli`, { recursive: true, force: true });
+await buildSdkVendor(sdkImports());
 await build({
-  entryPoints: { cli: `${root}src/main.ts` },
-  outdir: `${root}dist/cli`,
+  entryPoints: [`${root}src/main.ts`],
+  outfile: `${root}dist/cli/cli.js`,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   external,
-  plugins: [requireDeps],
-  chunkNames: 'chunks/[name]-[hash]',
-  // commander is CommonJS: give the ESM bundle a `require` for it.
+  plugins: [requireDeps, builtinImportsAsRequire(`${root}dist/cli/cli.js`)],
+  define: { 'import.meta.url': '__importMetaUrl' },
   banner: {
-    js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);\nconst __nodeRequire = require;",
+    js:
+      "const __nodeRequire = require;\nconst __importMetaUrl = require('node:url').pathToFileURL(__filename).href;\n" +
+      "const __cliFile = (name) => require('node:path').join(__dirname, name);",
   },
   logLevel: 'warning',
 });
+// dist/cli/ is CommonJS in a package of ES modules.
+writeFileSync(`${root}dist/cli/package.json`, '{ "type": "commonjs" }\n');

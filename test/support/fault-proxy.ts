@@ -3,8 +3,14 @@
 // (400 TooManyRequestsException) or a 500, to reset the connection before forwarding (the request
 // never reaches the emulator), or to reset it AFTER the emulator has applied the request (the
 // response is lost). Counters tell the test what happened. Loopback only, both sides.
+//
+// Quota mode: throttling in Cognito is not random. Each quota category (user creation, user
+// updates…) is a token bucket per account; what exceeds it is answered with
+// TooManyRequestsException. A plan's `quotas` put such buckets in front of the emulator, so that
+// a client's pacing can be measured against the real shape of the limit.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { COGNITO_QUOTA_CATEGORIES, TokenBucket, type CognitoQuotaCategory } from './token-bucket.js';
 
 export type FaultAction = 'forward' | 'throttle' | 'error500' | 'resetBefore' | 'resetAfter';
 
@@ -31,8 +37,30 @@ export interface FaultRequest {
   index: number;
 }
 
-/** Rules (the first that fires wins) or a function deciding for each request. */
-export type FaultPlan = { rules: FaultRule[]; seed?: number } | ((request: FaultRequest) => FaultAction);
+/** A token bucket metering some operations: `rate` requests/s, up to `burst` back to back. */
+export interface QuotaBucket {
+  /** Names the bucket in the counters (UserCreation). */
+  name: string;
+  operations: readonly string[] | RegExp;
+  rate: number;
+  burst: number;
+}
+
+/**
+ * Rules (the first that fires wins), then quota buckets (a request its bucket has no token for is
+ * throttled); or a function deciding for each request.
+ */
+export type FaultPlan = { rules?: FaultRule[]; seed?: number; quotas?: QuotaBucket[] } | ((request: FaultRequest) => FaultAction);
+
+/** Buckets for Cognito's quota categories, with the rates and bursts given (operations as Cognito groups them). */
+export function cognitoQuotas(limits: Partial<Record<CognitoQuotaCategory, { rate: number; burst: number }>>): QuotaBucket[] {
+  return Object.entries(limits).map(([name, limit]) => ({
+    name,
+    operations: COGNITO_QUOTA_CATEGORIES[name as CognitoQuotaCategory].operations,
+    rate: limit!.rate,
+    burst: limit!.burst,
+  }));
+}
 
 export interface OperationCounters {
   requests: number;
@@ -47,6 +75,8 @@ export interface FaultCounters extends OperationCounters {
   /** Requests the upstream answered (applied), including those whose answer was then dropped. */
   applied: number;
   byOperation: Record<string, OperationCounters & { applied: number }>;
+  /** Per quota bucket: the requests it metered, and those it throttled. */
+  byQuota: Record<string, { requests: number; throttled: number }>;
 }
 
 export interface FaultProxy {
@@ -83,18 +113,35 @@ interface RuleState {
   fired: number;
 }
 
-function compile(plan: FaultPlan | undefined): (request: FaultRequest) => FaultAction {
+type Decide = (request: FaultRequest) => FaultAction;
+type QuotaNote = (bucket: string, throttled: boolean) => void;
+
+const matches = (pattern: string | RegExp | readonly string[], operation: string) =>
+  typeof pattern === 'string' ? pattern === operation : pattern instanceof RegExp ? pattern.test(operation) : pattern.includes(operation);
+
+function compile(plan: FaultPlan | undefined, note: QuotaNote): Decide {
   if (!plan) return () => 'forward';
   if (typeof plan === 'function') return plan;
-  const random = mulberry32(plan.seed ?? 1);
-  const states: RuleState[] = plan.rules.map((rule) => ({ rule, matched: 0, fired: 0 }));
+  const byRules = compileRules(plan.rules ?? [], plan.seed);
+  const quotas = (plan.quotas ?? []).map((q) => ({ quota: q, bucket: new TokenBucket(q.rate, q.burst, () => performance.now()) }));
+  return (request) => {
+    const action = byRules(request);
+    if (action !== 'forward') return action;
+    const metered = quotas.find((q) => matches(q.quota.operations, request.operation));
+    if (!metered) return 'forward';
+    const ok = metered.bucket.take();
+    note(metered.quota.name, !ok);
+    return ok ? 'forward' : 'throttle';
+  };
+}
+
+function compileRules(rules: FaultRule[], seed = 1): Decide {
+  const random = mulberry32(seed);
+  const states: RuleState[] = rules.map((rule) => ({ rule, matched: 0, fired: 0 }));
   return (request) => {
     for (const state of states) {
       const { rule } = state;
-      if (rule.operation !== undefined) {
-        const ok = typeof rule.operation === 'string' ? rule.operation === request.operation : rule.operation.test(request.operation);
-        if (!ok) continue;
-      }
+      if (rule.operation !== undefined && !matches(rule.operation, request.operation)) continue;
       state.matched++;
       if (rule.after !== undefined && state.matched <= rule.after) continue;
       if (rule.every !== undefined && (state.matched - (rule.after ?? 0)) % rule.every !== 0) continue;
@@ -122,8 +169,13 @@ export async function startFaultProxy(options: { upstream: string; plan?: FaultP
   const upstream = new URL(options.upstream);
   if (!LOOPBACK.test(upstream.hostname)) throw new Error(`fault proxy: upstream must be on loopback, got ${upstream.hostname}`);
   if (upstream.protocol !== 'http:') throw new Error('fault proxy: upstream must be http://');
-  let decide = compile(options.plan);
-  let counters: FaultCounters = { ...emptyCounters(), applied: 0, byOperation: {} };
+  const noteQuota: QuotaNote = (bucket, throttled) => {
+    const per = (counters.byQuota[bucket] ??= { requests: 0, throttled: 0 });
+    per.requests++;
+    if (throttled) per.throttled++;
+  };
+  let counters: FaultCounters = { ...emptyCounters(), applied: 0, byOperation: {}, byQuota: {} };
+  let decide = compile(options.plan, noteQuota);
   const log: Array<{ operation: string; action: FaultAction }> = [];
   let index = 0;
   const agent = new http.Agent({ keepAlive: true });
@@ -206,10 +258,10 @@ export async function startFaultProxy(options: { upstream: string; plan?: FaultP
     },
     log,
     setPlan(plan) {
-      decide = compile(plan);
+      decide = compile(plan, noteQuota);
     },
     resetCounters() {
-      counters = { ...emptyCounters(), applied: 0, byOperation: {} };
+      counters = { ...emptyCounters(), applied: 0, byOperation: {}, byQuota: {} };
       log.length = 0;
       index = 0;
     },

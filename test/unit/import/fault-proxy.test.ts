@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { AdminCreateUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { classifyError, errorName, mayHaveBeenApplied } from '../../../src/bulk/retry.js';
-import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy.js';
+import { cognitoQuotas, startFaultProxy, type FaultProxy } from '../../support/fault-proxy.js';
 
 // A tiny upstream that "applies" every request it sees.
 const applied: string[] = [];
@@ -143,6 +143,29 @@ describe('fault proxy', () => {
     proxy.setPlan((r) => (r.body.includes('"Username":"bad"') ? 'error500' : 'forward'));
     expect((await call('AdminCreateUser', 'good')).status).toBe(200);
     expect((await call('AdminCreateUser', 'bad')).status).toBe(500);
+  });
+
+  it('quota mode: a token bucket per category throttles what exceeds it, and other categories are not metered', async () => {
+    // So slow a refill that none comes during the test: what passes is the burst.
+    proxy.setPlan({
+      quotas: cognitoQuotas({ UserCreation: { rate: 0.001, burst: 3 }, UserResourceUpdate: { rate: 0.001, burst: 1 } }),
+    });
+    const creates = [];
+    for (let i = 0; i < 5; i++) creates.push((await call('AdminCreateUser', `q${i}`)).status);
+    expect(creates).toEqual([200, 200, 200, 400, 400]);
+    const updates = [(await call('AdminAddUserToGroup', 'q0')).status, (await call('AdminSetUserPassword', 'q1')).status];
+    expect(updates).toEqual([200, 400]); // one bucket for every user update
+    expect((await call('ListUsers', 'x')).status).toBe(200); // not metered here
+    expect(proxy.counters.byQuota).toEqual({
+      UserCreation: { requests: 5, throttled: 2 },
+      UserResourceUpdate: { requests: 2, throttled: 1 },
+    });
+    expect(proxy.counters.byOperation.AdminCreateUser).toMatchObject({ requests: 5, throttle: 2, applied: 3 });
+    expect(applied.filter((a) => a.startsWith('AdminCreateUser'))).toEqual(['AdminCreateUser q0', 'AdminCreateUser q1', 'AdminCreateUser q2']);
+    // Rules come first: a rule that fires wins over the bucket.
+    proxy.setPlan({ rules: [{ operation: 'ListUsers', action: 'error500' }], quotas: cognitoQuotas({ UserCreation: { rate: 0.001, burst: 1 } }) });
+    expect((await call('ListUsers', 'x')).status).toBe(500);
+    expect((await call('AdminCreateUser', 'r1')).status).toBe(200); // a new plan starts with full buckets
   });
 
   it('refuses an upstream that is not on loopback', async () => {
