@@ -13,7 +13,8 @@
 // @aws-sdk/client-cognito-identity-provider resolves, reads and compiles some 150 files and every
 // one of its ~120 commands (~100 ms of CPU here). So the SDK is bundled too, into one CommonJS
 // file, dist/cli/vendor/@aws-sdk.cjs, holding only the clients, commands and credential
-// providers that src/ imports (collected below; a name it misses fails this build). It is loaded
+// providers that src/ imports (collected below; a name it misses fails this build; `api`, which
+// needs every command, requires the packages themselves from node_modules). It is loaded
 // with require() on first use like any dependency, and as one CommonJS file it can use a V8 code
 // cache (bin/compile-cache.cjs).
 import { build } from 'esbuild';
@@ -57,8 +58,11 @@ function sdkImports() {
           found++;
           add(m[2], m[1].replace(/:\s*\w+/g, ''));
         }
-        // Every mention must be one of the two forms above: a name the bundle leaves out would
-        // only fail when that command runs.
+        // The whole package, required from node_modules at run time (`api`, which reaches every
+        // operation by name): not in the SDK bundle.
+        found += source.match(/\bload\(\s*'@aws-sdk\/[^']+'\s*\)/g)?.length ?? 0;
+        // Every mention must be one of the forms above: a name the bundle leaves out would only
+        // fail when that command runs.
         const typeOnly = source.match(/typeof\s+import\(\s*'@aws-sdk\/[^']+'\s*\)/g)?.length ?? 0;
         const mentions = (source.match(/'@aws-sdk\/[^']+'/g)?.length ?? 0) - typeOnly;
         if (mentions !== found) {

@@ -1,5 +1,6 @@
 // Finds an operation of a Cognito API by the name the AWS API gives it (`ListUsers`), through
 // the SDK's command classes, and suggests the closest names when there is no such operation.
+import { createRequire } from 'node:module';
 import { UsageError } from '../errors.js';
 
 export const SERVICES = ['idp', 'identity'] as const;
@@ -12,10 +13,16 @@ export interface CommandClass {
 /** The SDK module's exports, keyed by name (only the `…Command` classes are used). */
 export type SdkModule = Record<string, unknown>;
 
-export function loadSdk(service: Service): Promise<SdkModule> {
+/**
+ * The whole SDK package, with every command class: `api` must reach any operation by name, which the
+ * CLI's SDK bundle (only the commands the other verbs use) cannot. So it is required from
+ * node_modules at run time (the packages are runtime dependencies), and only by this command.
+ */
+export async function loadSdk(service: Service): Promise<SdkModule> {
+  const load = createRequire(import.meta.url);
   return service === 'idp'
-    ? (import('@aws-sdk/client-cognito-identity-provider') as Promise<unknown> as Promise<SdkModule>)
-    : (import('@aws-sdk/client-cognito-identity') as Promise<unknown> as Promise<SdkModule>);
+    ? (load('@aws-sdk/client-cognito-identity-provider') as SdkModule)
+    : (load('@aws-sdk/client-cognito-identity') as SdkModule);
 }
 
 /** Every operation the module has a command class for, sorted. */

@@ -318,23 +318,29 @@ export async function readMergeWrite<K extends UpdateKind>(
 
 /** The current state of one object, as `toUpdateInput` takes it. */
 export async function describe<K extends UpdateKind>(idp: CognitoIdentityProviderClient, kind: K, key: UpdateKey<K>): Promise<Described<K>> {
-  const sdk = await import('@aws-sdk/client-cognito-identity-provider');
+  const {
+    DescribeUserPoolCommand,
+    DescribeUserPoolClientCommand,
+    DescribeResourceServerCommand,
+    GetUserPoolMfaConfigCommand,
+    DescribeIdentityProviderCommand,
+  } = await import('@aws-sdk/client-cognito-identity-provider');
   const k = key as Record<string, string>;
   switch (kind) {
     case 'userPool':
-      return (await idp.send(new sdk.DescribeUserPoolCommand({ UserPoolId: k.UserPoolId! }))).UserPool as Described<K>;
+      return (await idp.send(new DescribeUserPoolCommand({ UserPoolId: k.UserPoolId! }))).UserPool as Described<K>;
     case 'userPoolClient':
-      return (await idp.send(new sdk.DescribeUserPoolClientCommand({ UserPoolId: k.UserPoolId!, ClientId: k.ClientId! })))
+      return (await idp.send(new DescribeUserPoolClientCommand({ UserPoolId: k.UserPoolId!, ClientId: k.ClientId! })))
         .UserPoolClient as Described<K>;
     case 'resourceServer':
-      return (await idp.send(new sdk.DescribeResourceServerCommand({ UserPoolId: k.UserPoolId!, Identifier: k.Identifier! })))
+      return (await idp.send(new DescribeResourceServerCommand({ UserPoolId: k.UserPoolId!, Identifier: k.Identifier! })))
         .ResourceServer as Described<K>;
     case 'mfaConfig': {
-      const { $metadata: _, ...config } = await idp.send(new sdk.GetUserPoolMfaConfigCommand({ UserPoolId: k.UserPoolId! }));
+      const { $metadata: _, ...config } = await idp.send(new GetUserPoolMfaConfigCommand({ UserPoolId: k.UserPoolId! }));
       return config as Described<K>;
     }
     case 'identityProvider':
-      return (await idp.send(new sdk.DescribeIdentityProviderCommand({ UserPoolId: k.UserPoolId!, ProviderName: k.ProviderName! })))
+      return (await idp.send(new DescribeIdentityProviderCommand({ UserPoolId: k.UserPoolId!, ProviderName: k.ProviderName! })))
         .IdentityProvider as Described<K>;
   }
   throw new Error(`unknown update kind ${kind}`);
@@ -342,22 +348,28 @@ export async function describe<K extends UpdateKind>(idp: CognitoIdentityProvide
 
 /** Sends a complete input made by `planUpdate`. */
 export async function send<K extends UpdateKind>(idp: CognitoIdentityProviderClient, kind: K, input: UpdateInput<K>): Promise<void> {
-  const sdk = await import('@aws-sdk/client-cognito-identity-provider');
+  const {
+    UpdateUserPoolCommand,
+    UpdateUserPoolClientCommand,
+    UpdateResourceServerCommand,
+    SetUserPoolMfaConfigCommand,
+    UpdateIdentityProviderCommand,
+  } = await import('@aws-sdk/client-cognito-identity-provider');
   switch (kind) {
     case 'userPool':
-      await idp.send(new sdk.UpdateUserPoolCommand(input as UpdateUserPoolCommandInput));
+      await idp.send(new UpdateUserPoolCommand(input as UpdateUserPoolCommandInput));
       return;
     case 'userPoolClient':
-      await idp.send(new sdk.UpdateUserPoolClientCommand(input as UpdateUserPoolClientCommandInput));
+      await idp.send(new UpdateUserPoolClientCommand(input as UpdateUserPoolClientCommandInput));
       return;
     case 'resourceServer':
-      await idp.send(new sdk.UpdateResourceServerCommand(input as UpdateResourceServerCommandInput));
+      await idp.send(new UpdateResourceServerCommand(input as UpdateResourceServerCommandInput));
       return;
     case 'mfaConfig':
-      await idp.send(new sdk.SetUserPoolMfaConfigCommand(input as SetUserPoolMfaConfigCommandInput));
+      await idp.send(new SetUserPoolMfaConfigCommand(input as SetUserPoolMfaConfigCommandInput));
       return;
     case 'identityProvider':
-      await idp.send(new sdk.UpdateIdentityProviderCommand(input as UpdateIdentityProviderCommandInput));
+      await idp.send(new UpdateIdentityProviderCommand(input as UpdateIdentityProviderCommandInput));
       return;
   }
 }

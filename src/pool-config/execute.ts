@@ -54,7 +54,21 @@ const UPDATE_KIND: Partial<Record<Step['object'], UpdateKind>> = {
 };
 
 async function runStep(idp: CognitoIdentityProviderClient, UserPoolId: string, step: Step, clientIds: Record<string, string>): Promise<StepResult> {
-  const sdk = await import('@aws-sdk/client-cognito-identity-provider');
+  const {
+    AddCustomAttributesCommand,
+    CreateGroupCommand,
+    CreateIdentityProviderCommand,
+    CreateResourceServerCommand,
+    CreateUserPoolClientCommand,
+    CreateUserPoolDomainCommand,
+    DeleteGroupCommand,
+    DeleteIdentityProviderCommand,
+    DeleteResourceServerCommand,
+    DeleteUserPoolClientCommand,
+    DeleteUserPoolDomainCommand,
+    UpdateGroupCommand,
+    UpdateUserPoolDomainCommand,
+  } = await import('@aws-sdk/client-cognito-identity-provider');
   const f = { ...(step.fields ?? {}) } as Settings & Record<string, any>;
   const name = step.name;
 
@@ -81,54 +95,54 @@ async function runStep(idp: CognitoIdentityProviderClient, UserPoolId: string, s
 
   switch (`${step.action} ${step.object}`) {
     case 'create attributes':
-      await idp.send(new sdk.AddCustomAttributesCommand({
+      await idp.send(new AddCustomAttributesCommand({
         UserPoolId,
         // The API adds the `custom:` prefix itself.
         CustomAttributes: (f.CustomAttributes as Settings[]).map((a) => ({ ...a, Name: String(a.Name).replace(/^custom:/, '') })),
       }));
       return { step };
     case 'create domain':
-      await idp.send(new sdk.CreateUserPoolDomainCommand({ UserPoolId, ...(f as any) }));
+      await idp.send(new CreateUserPoolDomainCommand({ UserPoolId, ...(f as any) }));
       return { step };
     case 'update domain':
-      await idp.send(new sdk.UpdateUserPoolDomainCommand({ UserPoolId, ...(f as any) }));
+      await idp.send(new UpdateUserPoolDomainCommand({ UserPoolId, ...(f as any) }));
       return { step };
     case 'delete domain':
-      await idp.send(new sdk.DeleteUserPoolDomainCommand({ UserPoolId, Domain: name }));
+      await idp.send(new DeleteUserPoolDomainCommand({ UserPoolId, Domain: name }));
       return { step };
     case 'create resource-server':
-      await idp.send(new sdk.CreateResourceServerCommand({ UserPoolId, Identifier: name, Name: f.Name, Scopes: f.Scopes }));
+      await idp.send(new CreateResourceServerCommand({ UserPoolId, Identifier: name, Name: f.Name, Scopes: f.Scopes }));
       return { step };
     case 'delete resource-server':
-      await idp.send(new sdk.DeleteResourceServerCommand({ UserPoolId, Identifier: name }));
+      await idp.send(new DeleteResourceServerCommand({ UserPoolId, Identifier: name }));
       return { step };
     case 'create identity-provider':
-      await idp.send(new sdk.CreateIdentityProviderCommand({ UserPoolId, ProviderName: name, ...(f as any) }));
+      await idp.send(new CreateIdentityProviderCommand({ UserPoolId, ProviderName: name, ...(f as any) }));
       return { step };
     case 'delete identity-provider':
-      await idp.send(new sdk.DeleteIdentityProviderCommand({ UserPoolId, ProviderName: name }));
+      await idp.send(new DeleteIdentityProviderCommand({ UserPoolId, ProviderName: name }));
       return { step };
     case 'create group':
-      await idp.send(new sdk.CreateGroupCommand({ UserPoolId, GroupName: name, ...(f as any) }));
+      await idp.send(new CreateGroupCommand({ UserPoolId, GroupName: name, ...(f as any) }));
       return { step };
     case 'update group':
       // UpdateGroup resets what it is not sent: send the file's fields merged over the group's.
-      await idp.send(new sdk.UpdateGroupCommand({ UserPoolId, GroupName: name, ...(step.merged as any) }));
+      await idp.send(new UpdateGroupCommand({ UserPoolId, GroupName: name, ...(step.merged as any) }));
       return { step };
     case 'delete group':
-      await idp.send(new sdk.DeleteGroupCommand({ UserPoolId, GroupName: name }));
+      await idp.send(new DeleteGroupCommand({ UserPoolId, GroupName: name }));
       return { step };
     case 'create client': {
       const { hasSecret, ...fields } = f;
       const { UserPoolClient } = await idp.send(
-        new sdk.CreateUserPoolClientCommand({ ...(fields as any), UserPoolId, ClientName: name, GenerateSecret: Boolean(hasSecret) }),
+        new CreateUserPoolClientCommand({ ...(fields as any), UserPoolId, ClientName: name, GenerateSecret: Boolean(hasSecret) }),
       );
       registerSecret(UserPoolClient?.ClientSecret);
       clientIds[name] = UserPoolClient!.ClientId!;
       return { step, clientId: UserPoolClient!.ClientId };
     }
     case 'delete client':
-      await idp.send(new sdk.DeleteUserPoolClientCommand({ UserPoolId, ClientId: clientIds[name]! }));
+      await idp.send(new DeleteUserPoolClientCommand({ UserPoolId, ClientId: clientIds[name]! }));
       return { step };
   }
   throw new Error(`no way to ${step.action} ${step.object}`);

@@ -17,13 +17,19 @@ export interface PoolState {
 export const PROVIDER_SECRET_KEYS = ['client_secret', 'private_key'];
 
 export async function readPool(idp: CognitoIdentityProviderClient, poolId: string): Promise<PoolState> {
-  const sdk = await import('@aws-sdk/client-cognito-identity-provider');
+  const {
+    DescribeUserPoolDomainCommand,
+    ListGroupsCommand,
+    ListIdentityProvidersCommand,
+    ListResourceServersCommand,
+    ListUserPoolClientsCommand,
+  } = await import('@aws-sdk/client-cognito-identity-provider');
   const UserPoolId = poolId;
   const pool = await describe(idp, 'userPool', { UserPoolId });
   const mfa = await describe(idp, 'mfaConfig', { UserPoolId });
 
   const clientList = await all(async (token) => {
-      const r = await idp.send(new sdk.ListUserPoolClientsCommand({ UserPoolId, NextToken: token, MaxResults: 60 }));
+      const r = await idp.send(new ListUserPoolClientsCommand({ UserPoolId, NextToken: token, MaxResults: 60 }));
       return { items: r.UserPoolClients, next: r.NextToken };
   });
   const clients: PoolConfig['clients'] = {};
@@ -42,14 +48,14 @@ export async function readPool(idp: CognitoIdentityProviderClient, poolId: strin
 
   const groups: PoolConfig['groups'] = {};
   const groupList = await all(async (token) => {
-      const r = await idp.send(new sdk.ListGroupsCommand({ UserPoolId, NextToken: token, Limit: 60 }));
+      const r = await idp.send(new ListGroupsCommand({ UserPoolId, NextToken: token, Limit: 60 }));
       return { items: r.Groups, next: r.NextToken };
   });
   for (const g of groupList) groups[g.GroupName!] = defined({ Description: g.Description, Precedence: g.Precedence, RoleArn: g.RoleArn });
 
   const resourceServers: PoolConfig['resourceServers'] = {};
   const servers = await all(async (token) => {
-      const r = await idp.send(new sdk.ListResourceServersCommand({ UserPoolId, NextToken: token, MaxResults: 50 }));
+      const r = await idp.send(new ListResourceServersCommand({ UserPoolId, NextToken: token, MaxResults: 50 }));
       return { items: r.ResourceServers, next: r.NextToken };
   });
   for (const rs of servers) {
@@ -58,7 +64,7 @@ export async function readPool(idp: CognitoIdentityProviderClient, poolId: strin
 
   const identityProviders: PoolConfig['identityProviders'] = {};
   const providers = await all(async (token) => {
-      const r = await idp.send(new sdk.ListIdentityProvidersCommand({ UserPoolId, NextToken: token, MaxResults: 60 }));
+      const r = await idp.send(new ListIdentityProvidersCommand({ UserPoolId, NextToken: token, MaxResults: 60 }));
       return { items: r.Providers, next: r.NextToken };
   });
   for (const { ProviderName } of providers) {
@@ -72,7 +78,7 @@ export async function readPool(idp: CognitoIdentityProviderClient, poolId: strin
   let domain: PoolConfig['domain'] = null;
   const domainName = pool.CustomDomain ?? pool.Domain;
   if (domainName) {
-    const { DomainDescription: d } = await idp.send(new sdk.DescribeUserPoolDomainCommand({ Domain: domainName }));
+    const { DomainDescription: d } = await idp.send(new DescribeUserPoolDomainCommand({ Domain: domainName }));
     domain = defined({
       Domain: domainName,
       CustomDomainConfig: d?.CustomDomainConfig?.CertificateArn ? { CertificateArn: d.CustomDomainConfig.CertificateArn } : undefined,

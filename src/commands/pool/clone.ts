@@ -35,8 +35,8 @@ export async function clonePool(ctx: Context, sourceId: string, newName: string,
     return;
   }
 
-  const sdk = await import('@aws-sdk/client-cognito-identity-provider');
-  const { UserPool } = await idp.send(new sdk.CreateUserPoolCommand(request as never));
+  const { CreateUserPoolCommand } = await import('@aws-sdk/client-cognito-identity-provider');
+  const { UserPool } = await idp.send(new CreateUserPoolCommand(request as never));
   const poolId = UserPool!.Id!;
   ctx.out.note(`${ctx.out.style.green('✓')} created pool ${poolId} (${newName})`);
 
