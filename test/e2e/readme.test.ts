@@ -6,11 +6,12 @@
 import { spawn } from 'node:child_process';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, emulator, emulatorEnv } from '../support/e2e.js';
 import { isolatedEnv } from '../support/cli.js';
 import { tempDir } from '../support/temp-dirs.js';
-import { startFakeCognito, type FakeCognito } from '../support/fake-cognito/index.js';
+import { base32Decode, startFakeCognito, type FakeCognito } from '../support/fake-cognito/index.js';
 import { parseReadme, type Example } from '../support/readme-examples.js';
 
 const README = new URL('../../README.md', import.meta.url);
@@ -29,6 +30,51 @@ function binFolder(): string {
   return dir;
 }
 
+/** What the README's Development section promises a `fake-cognito` block (keep the two in step). */
+const FAKE_FIXTURE = { username: 'ann', email: 'ann@example.com', password: 'Corr3ct-Horse!', totpSecret: 'JBSWY3DPEHPK3PXP' } as const;
+const BROWSER = fileURLToPath(new URL('../support/browser/browser.mjs', import.meta.url));
+
+/**
+ * A fake Cognito per section, set up as a pool of today's console would be: choice-based sign-in,
+ * device tracking (remembered on the user's say), an OAuth2 domain with the resource server
+ * `orders`, the app client `web` (no secret; SRP, password, refresh, user-auth; the code grant to
+ * http://localhost:8484/callback; refresh-token rotation) and `api` (a secret; client credentials
+ * for orders/read), and the user ann with TOTP. The fake has no AdminCreateUser or
+ * CreateUserPoolClient, so these cannot be made by the blocks themselves. `$BROWSER` is the suite's
+ * stand-in for a person, who signs in on the login page as ann.
+ */
+async function fakeCognitoSandbox(): Promise<Record<string, string | undefined>> {
+  const fake = await startFakeCognito({ region: 'us-east-1' });
+  fakes.push(fake);
+  const pool = fake.createPool({ name: 'shop', mfa: 'OPTIONAL' });
+  fake.features.userAuth(pool.id);
+  fake.features.deviceTracking(pool.id, { deviceOnlyRememberedOnUserPrompt: true });
+  fake.createResourceServer(pool.id, 'orders', ['read', 'write'], 'Orders');
+  const web = fake.createClient(pool.id, {
+    name: 'web',
+    flows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_AUTH'],
+    oauthFlows: ['code'],
+    scopes: ['openid', 'email', 'aws.cognito.signin.user.admin'],
+    callbackUrls: ['http://localhost:8484/callback'],
+  });
+  fake.features.refreshRotation(web.clientId, { graceSeconds: 60 });
+  fake.createClient(pool.id, { name: 'api', secret: true, oauthFlows: ['client_credentials'], scopes: ['orders/read'] });
+  fake.addUser(pool.id, {
+    username: FAKE_FIXTURE.username,
+    password: FAKE_FIXTURE.password,
+    attributes: { email: FAKE_FIXTURE.email, email_verified: 'true' },
+    mfa: { totpSecret: base32Decode(FAKE_FIXTURE.totpSecret), preferred: 'SOFTWARE_TOKEN_MFA' },
+  });
+  return emulatorEnv(fake.url, {
+    COGNITO_USER_POOL_ID: pool.id,
+    COGNITO_CLIENT_ID: web.clientId,
+    COGNITO_USER_POOL_DOMAIN: fake.domainUrl(pool.id),
+    BROWSER,
+    FAKE_BROWSER_USERNAME: FAKE_FIXTURE.username,
+    FAKE_BROWSER_PASSWORD: FAKE_FIXTURE.password,
+  });
+}
+
 async function sandboxFor(runner: Example['runner']): Promise<Record<string, string | undefined> | undefined> {
   switch (runner) {
     case 'local':
@@ -39,13 +85,8 @@ async function sandboxFor(runner: Example['runner']): Promise<Record<string, str
       const url = emulator(runner).url;
       return url ? emulatorEnv(url) : undefined;
     }
-    case 'fake-cognito': {
-      const fake = await startFakeCognito({ region: 'us-east-1' });
-      fakes.push(fake);
-      const pool = fake.createPool();
-      const client = fake.createClient(pool.id);
-      return emulatorEnv(fake.url, { COGNITO_USER_POOL_ID: pool.id, COGNITO_CLIENT_ID: client.clientId });
-    }
+    case 'fake-cognito':
+      return fakeCognitoSandbox();
     default:
       return undefined;
   }
