@@ -9,6 +9,7 @@ import {
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { registerSecret } from '../aws/redact.js';
+import { isUnimplementedOperation } from '../aws/unimplemented.js';
 import { secretHash } from './secret-hash.js';
 
 export interface RefreshRequest {
@@ -37,7 +38,7 @@ export async function refreshTokens(
       }),
     ));
   } catch (err) {
-    if (!operationUnknown(err)) throw err;
+    if (!isUnimplementedOperation(err)) throw err;
     debug(`debug: GetTokensFromRefreshToken is not available here (${(err as Error).name}); using REFRESH_TOKEN_AUTH`);
     const parameters: Record<string, string> = { REFRESH_TOKEN: request.refreshToken };
     // Cognito checks this hash against its own username, never the alias typed at sign-in.
@@ -49,16 +50,4 @@ export async function refreshTokens(
   }
   for (const token of [result?.IdToken, result?.AccessToken, result?.RefreshToken]) registerSecret(token);
   return result;
-}
-
-/**
- * What an emulator answers for an operation it does not implement: cognito-local's
- * "Unsupported", an UnknownOperation, or (moto) an HTML error page the SDK cannot parse.
- */
-function operationUnknown(err: unknown): boolean {
-  const e = err as { name?: string; message?: string; $response?: { statusCode?: number }; $metadata?: { httpStatusCode?: number } };
-  if (/^(Unknown|Unsupported|NotImplemented|InvalidAction)/.test(e.name ?? '')) return true;
-  if (/unsupported|not (yet )?implemented|unknown operation/i.test(e.message ?? '')) return true;
-  const status = e.$response?.statusCode ?? e.$metadata?.httpStatusCode;
-  return e.name === 'SyntaxError' && status !== undefined && status >= 400;
 }

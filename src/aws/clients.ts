@@ -5,6 +5,7 @@ import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { CredentialProvider } from './credentials.js';
 import { attachDebugLog, type DebugWrite } from './debug-log.js';
+import { attachOperationTag } from './unimplemented.js';
 import { VERSION } from '../version.js';
 
 export interface ClientOptions {
@@ -49,6 +50,7 @@ function commonConfig(options: ClientOptions) {
 export async function createIdpClient(options: ClientOptions): Promise<CognitoIdentityProviderClient> {
   const { CognitoIdentityProviderClient } = await import('@aws-sdk/client-cognito-identity-provider');
   const client = new CognitoIdentityProviderClient(commonConfig(options));
+  attachOperationTag(client);
   if (options.debug) attachDebugLog(client, 'cognito-idp', options.debug);
   return client;
 }
@@ -56,6 +58,7 @@ export async function createIdpClient(options: ClientOptions): Promise<CognitoId
 export async function createIdentityClient(options: ClientOptions): Promise<CognitoIdentityClient> {
   const { CognitoIdentityClient } = await import('@aws-sdk/client-cognito-identity');
   const client = new CognitoIdentityClient(commonConfig(options));
+  attachOperationTag(client);
   if (options.debug) attachDebugLog(client, 'cognito-identity', options.debug);
   return client;
 }
@@ -63,6 +66,7 @@ export async function createIdentityClient(options: ClientOptions): Promise<Cogn
 export async function createStsClient(options: ClientOptions): Promise<STSClient> {
   const { STSClient } = await import('@aws-sdk/client-sts');
   const client = new STSClient(commonConfig(options));
+  attachOperationTag(client);
   if (options.debug) attachDebugLog(client, 'sts', options.debug);
   return client;
 }

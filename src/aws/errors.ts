@@ -2,6 +2,7 @@
 // a one-line message, the exit code of SPEC §1 and a hint where the next step is known.
 import { AuthError, CliError, ExitCode, UsageError, type ExitCodeValue } from '../errors.js';
 import { scrub } from './redact.js';
+import { isUnimplementedOperation, operationOf } from './unimplemented.js';
 import { fileProblem } from '../io/input-file.js';
 import { networkCode as transientNetworkCode } from '../bulk/retry.js';
 
@@ -78,6 +79,25 @@ export function translateAwsError(err: unknown, context: ErrorContext = {}): Cli
         ? `is the emulator running at ${context.endpoint}? (check --endpoint / AWS_ENDPOINT_URL)`
         : 'check your network connection and the region (COGNITO_ADMIN_TIMEOUT sets the wait in seconds)',
     });
+  }
+  if (isUnimplementedOperation(e)) {
+    // Only an emulator lacks an operation the SDK has: name it, not the parser's complaint.
+    const operation = operationOf(e) ?? 'this operation';
+    const status = e.$metadata?.httpStatusCode;
+    const endpoint = context.endpoint ?? 'the endpoint';
+    return new CliError(
+      name === 'SyntaxError'
+        ? `${endpoint} gave no valid answer to ${operation}${status ? ` (HTTP ${status})` : ''}`
+        : `${endpoint} does not implement ${operation}: ${message}`,
+      ExitCode.failed,
+      {
+        ...details,
+        code: 'UnsupportedOperation',
+        hint: context.endpoint
+          ? `the emulator at ${context.endpoint} may not implement ${operation}; emulators implement only part of the Cognito API`
+          : 'the endpoint answered with something that is not the Cognito API: check --endpoint / AWS_ENDPOINT_URL',
+      },
+    );
   }
   if (/^Region is missing/i.test(message)) {
     return new UsageError('no AWS region is set', {

@@ -2,6 +2,7 @@
 // for throttling and transient failures only. Errors are classified from what the AWS SDK and
 // Node put on them: the exception name, a JSON `__type`, the HTTP status, a socket error code.
 import { isAbortError, systemClock, type Clock } from './clock.js';
+import { isUnimplementedOperation } from '../aws/unimplemented.js';
 
 export type ErrorKind = 'throttle' | 'transient' | 'fatal';
 
@@ -85,6 +86,8 @@ export function errorMessage(err: unknown): string {
 
 export function classifyError(err: unknown): ErrorKind {
   if (isAbortError(err)) return 'fatal';
+  // An emulator's gap answers the same way every time (cognito-local with a 500).
+  if (isUnimplementedOperation(err)) return 'fatal';
   const e = shape(err);
   const name = errorName(err);
   const status = httpStatus(err);

@@ -13,8 +13,9 @@ export const TOPICS: Record<string, { summary: string; text: string }> = {
        verb or profile, a malformed pool id, --attr, --filter or --query, an input file
        that is missing, unreadable or a folder, a destructive command without --yes and
        without a terminal, an AWS InvalidParameter/InvalidPassword error
-  3    partial failure of a bulk command (user import, group add/remove): some rows or
-       users failed, and the report says which
+  3    partial failure of a bulk command (user import, group add/remove, the user verbs
+       with --from-file, pool clone --with-users): some rows or users failed, and the
+       failures file and summary say which
   4    authentication or credentials: no AWS credentials, an unknown --aws-profile,
        a rejected password or token (NotAuthorizedException), an expired or revoked
        session

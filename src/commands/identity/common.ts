@@ -1,10 +1,11 @@
 // Shared by the identity verbs: input checks done before any call, the login key Cognito
 // expects for a user pool, the client in the identity pool's own region, and a readable error
 // when an endpoint (an emulator) does not implement an operation.
+import { tagOperation } from '../../aws/unimplemented.js';
 import type { CognitoIdentityClient } from '@aws-sdk/client-cognito-identity';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { Context } from '../../context.js';
-import { CliError, ExitCode, UsageError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import { regionFromPoolId } from '../../config/settings.js';
 
 // arn:<partition>:iam::<account>:role/<optional path/>name, as IAM writes it.
@@ -92,22 +93,13 @@ export function stsClient(ctx: Context, identityPoolId: string): Promise<STSClie
 }
 
 /**
- * Sends a command, turning an answer that is not the service's JSON (an emulator that lacks the
- * operation answers with an HTML page) into an error that names the missing operation.
+ * Sends a command, naming its operation in the error an emulator that lacks it causes (the error
+ * translation words it): strict SDK mocks bypass the clients' own operation tag.
  */
-export async function sendNamed<T>(operation: string, ctx: Context, send: () => Promise<T>): Promise<T> {
+export async function sendNamed<T>(operation: string, send: () => Promise<T>): Promise<T> {
   try {
     return await send();
   } catch (err) {
-    const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
-    if (e?.name === 'SyntaxError' && e.$metadata) {
-      const where = ctx.settings.identityEndpoint?.value ?? 'the endpoint';
-      throw new CliError(
-        `${where} gave no valid answer to ${operation} (HTTP ${e.$metadata.httpStatusCode ?? '?'})`,
-        ExitCode.failed,
-        { code: 'UnsupportedOperation', hint: `the emulator at ${where} may not implement ${operation}`, cause: err },
-      );
-    }
-    throw err;
+    throw tagOperation(err, operation);
   }
 }

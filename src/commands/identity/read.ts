@@ -42,7 +42,7 @@ export async function describeIdentityPool(ctx: Context, id: string | undefined)
   const pool = await identity.send(new DescribeIdentityPoolCommand({ IdentityPoolId: poolId }));
   let roles: { Roles?: Record<string, string>; RoleMappings?: Record<string, unknown> } = {};
   try {
-    const r = await sendNamed('GetIdentityPoolRoles', ctx, () =>
+    const r = await sendNamed('GetIdentityPoolRoles', () =>
       identity.send(new GetIdentityPoolRolesCommand({ IdentityPoolId: poolId })),
     );
     roles = { Roles: r.Roles, RoleMappings: r.RoleMappings };

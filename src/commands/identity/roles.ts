@@ -20,14 +20,14 @@ export async function setIdentityPoolRoles(ctx: Context, id: string, options: Se
   if (options.guest) checkRoleArn(options.guest, '--guest');
 
   const identity = await identityClient(ctx, poolId);
-  const current = await sendNamed('GetIdentityPoolRoles', ctx, () =>
+  const current = await sendNamed('GetIdentityPoolRoles', () =>
     identity.send(new GetIdentityPoolRolesCommand({ IdentityPoolId: poolId })),
   );
   const roles: Record<string, string> = { ...current.Roles };
   if (options.authenticated) roles.authenticated = options.authenticated;
   if (options.guest) roles.unauthenticated = options.guest;
 
-  await sendNamed('SetIdentityPoolRoles', ctx, () =>
+  await sendNamed('SetIdentityPoolRoles', () =>
     identity.send(
       new SetIdentityPoolRolesCommand({
         IdentityPoolId: poolId,
