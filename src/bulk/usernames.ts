@@ -58,13 +58,9 @@ export async function openUsernames(file: string, label = file): Promise<Usernam
     const code = (err as NodeJS.ErrnoException).code;
     throw new ImportUsageError(`cannot read ${label}: ${code ?? (err as Error).message}`, { code: 'InputNotReadable' });
   }
-  if (first === undefined) {
-    throw new ImportUsageError(`no usernames in ${label}`, {
-      code: 'EmptyInput',
-      hint: 'one username per line, or the output of user list -o ndjson|json|csv',
-    });
-  }
   const single: readonly string[] = ['username'];
+  // Nothing to do is not an error: a nightly clean-up whose `user list` finds nobody must pass.
+  if (first === undefined) return { format: 'lines', header: single, items: () => lineItems(file, label, false) };
   if (first.startsWith('[')) return { format: 'json', header: single, items: () => jsonItems(file, label) };
   if (first.startsWith('{')) return { format: 'ndjson', header: single, items: () => lineItems(file, label, true) };
   if (first.includes(',') && csvHeaderHasUsername(first)) {

@@ -96,8 +96,10 @@ async function runFromFile(ctx: Context, verb: BulkVerb, username: string | unde
     const counted = await count(input);
     const poolId = await ctx.poolId();
     if (flags.dryRun) return dryRun(ctx, verb, counted, input, label);
-    if (counted.users === 0) throw new UsageError(`no usernames in ${label}`, { hint: 'one username per line, or the output of user list -o ndjson|json|csv' });
-    if (DESTRUCTIVE.has(verb)) {
+    // An empty input runs as nothing to do (exit 0): a nightly clean-up whose `user list` finds
+    // nobody must pass. Only lines that are all invalid are an error.
+    if (counted.users === 0 && counted.invalid > 0) throw new UsageError(`no usernames in ${label}`, { hint: 'one username per line, or the output of user list -o ndjson|json|csv' });
+    if (DESTRUCTIVE.has(verb) && counted.users > 0) {
       await ctx.confirmDestructive(`${verb} ${counted.users} ${counted.users === 1 ? 'user' : 'users'} of pool ${poolId}`);
     }
     const sha = spooled?.sha256 ?? (await sha256File(file));

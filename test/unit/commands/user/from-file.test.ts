@@ -93,6 +93,14 @@ describe('--from-file', () => {
     expect(users.ghost).toEqual({ enabled: false });
   });
 
+  it('an empty input (a clean-up that found nobody) is nothing to do: exit 0, no question, nothing sent', async () => {
+    const idp = fakeIdp({ ann: {} });
+    const r = await runCli(['user', 'delete', '--from-file', '-'], { env: env(), clients: { idp: idp.client }, stdin: '' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ verb: 'delete', done: 0, failed: 0, users: 0 });
+    expect(idp.sent).toEqual([]);
+  });
+
   it('confirm skips users who are confirmed already', async () => {
     const idp = fakeIdp({ ann: { status: 'UNCONFIRMED' }, bob: { status: 'CONFIRMED' } });
     const r = await runCli(['user', 'confirm', '--from-file', input('[{"username":"ann"},{"username":"bob"}]', 'users.json')], { env: env(), clients: { idp: idp.client } });
@@ -154,8 +162,8 @@ describe('openUsernames', () => {
     expect(await read('username\nann\n', 'b.csv')).toMatchObject({ format: 'lines', out: [[2, 'ann']] });
   });
 
-  it('an empty input or an unreadable one is a usage error', async () => {
-    await expect(openUsernames(input('\n# nothing\n'))).rejects.toMatchObject({ exitCode: 2, code: 'EmptyInput' });
+  it('an empty input has no users; an unreadable one is a usage error', async () => {
+    expect((await read('\n# nothing\n', 'empty.txt')).out).toEqual([]);
     await expect(openUsernames(root)).rejects.toMatchObject({ exitCode: 2, code: 'InputNotReadable' });
   });
 });
