@@ -103,7 +103,24 @@ export function planApply(current: PoolConfig, desired: PoolConfig, poolId: stri
     return true;
   });
   byName(plan, 'group', current.groups, desired.groups);
-  byName(plan, 'client', current.clients, desired.clients, (name, cur, want) => {
+  // A client naming a provider that is not created would be refused by Cognito: it gets the
+  // others, and the summary says how to add the provider back once it exists.
+  const notCreated = new Set(plan.skipped.filter((r) => r.object === 'identity-provider').map((r) => r.name));
+  const clients = Object.fromEntries(
+    Object.entries(desired.clients).map(([name, want]) => {
+      const providers = want.SupportedIdentityProviders as string[] | undefined;
+      const left = providers?.filter((p) => !notCreated.has(p));
+      if (!providers || left!.length === providers.length) return [name, want];
+      plan.skipped.push({
+        object: 'client',
+        name,
+        reason: `SupportedIdentityProviders without ${providers.filter((p) => notCreated.has(p)).join(', ')} (not created)`,
+        hint: `once the provider exists: cognito-admin client update <id of ${name}> --identity-providers ${providers.join(',')}`,
+      });
+      return [name, { ...want, SupportedIdentityProviders: left }];
+    }),
+  );
+  byName(plan, 'client', current.clients, clients, (name, cur, want) => {
     if (cur && Boolean(cur.hasSecret) !== Boolean(want.hasSecret)) {
       plan.immutable.push({ object: 'client', name, reason: `hasSecret: ${Boolean(cur.hasSecret)} → ${Boolean(want.hasSecret)} (whether a client has a secret is fixed at creation)`, hint: `create a new client (cognito-admin client create ${name}-2${want.hasSecret ? ' --secret' : ''}) and move to it` });
       return false;

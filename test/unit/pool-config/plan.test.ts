@@ -78,6 +78,18 @@ describe('planApply', () => {
     expect(summary(plan)).toEqual(['create identity-provider Saml']);
   });
 
+  it('a client naming a provider that is not created gets the others, and the summary says so', () => {
+    const desired = config({
+      identityProviders: { Corp: { ProviderType: 'OIDC', ProviderDetails: { client_id: 'x' } } },
+      clients: { web: { ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH'], CallbackURLs: ['https://a'], SupportedIdentityProviders: ['COGNITO', 'Corp'], hasSecret: false } },
+    });
+    const plan = planApply(config({ clients: {} }), desired, 'p');
+    const web = plan.steps.find((s) => s.object === 'client' && s.name === 'web')!;
+    expect(web.fields).toMatchObject({ SupportedIdentityProviders: ['COGNITO'] });
+    expect(plan.skipped.map((r) => `${r.object} ${r.name}`)).toEqual(['identity-provider Corp', 'client web']);
+    expect(plan.skipped[1]!.hint).toMatch(/--identity-providers COGNITO,Corp$/);
+  });
+
   it('reads the legacy temporary-password days as the password policy field', () => {
     const legacy = config();
     legacy.pool.settings = { AdminCreateUserConfig: { UnusedAccountValidityDays: 7, AllowAdminCreateUserOnly: true }, Policies: { PasswordPolicy: { MinimumLength: 8 } }, AutoVerifiedAttributes: ['email'], MfaConfiguration: 'OFF' };
