@@ -55,7 +55,9 @@ export function planApply(current: PoolConfig, desired: PoolConfig, poolId: stri
       plan.immutable.push({ object: 'pool', name: field, reason: `${field}: ${fmt(cur[field] ?? [])} → ${fmt(want[field])} (sign-in attributes are fixed at creation)`, hint: clone });
     }
   }
-  if (want.UsernameConfiguration && diffFields(cur.UsernameConfiguration ?? {}, want.UsernameConfiguration).length) {
+  // A pool that reports no UsernameConfiguration says nothing about it (pools made before the
+  // setting existed; moto's UpdateUserPool drops it): nothing to compare.
+  if (want.UsernameConfiguration && cur.UsernameConfiguration && diffFields(cur.UsernameConfiguration, want.UsernameConfiguration).length) {
     plan.immutable.push({ object: 'pool', name: 'UsernameConfiguration', reason: `UsernameConfiguration: ${fmt(cur.UsernameConfiguration)} → ${fmt(want.UsernameConfiguration)} (fixed at creation)`, hint: clone });
   }
   const currentAttrs = new Map(cur.SchemaAttributes.map((a) => [String(a.Name), a]));

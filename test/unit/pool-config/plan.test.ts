@@ -90,6 +90,15 @@ describe('planApply', () => {
     expect(plan.skipped[1]!.hint).toMatch(/--identity-providers COGNITO,Corp$/);
   });
 
+  it('a pool that reports no UsernameConfiguration is not said to differ in it', () => {
+    const current = config();
+    delete (current.pool.immutable as { UsernameConfiguration?: unknown }).UsernameConfiguration;
+    expect(planApply(current, config(), 'p').immutable).toEqual([]);
+    const sensitive = config();
+    sensitive.pool.immutable.UsernameConfiguration = { CaseSensitive: true };
+    expect(planApply(sensitive, config(), 'p').immutable.map((r) => r.name)).toEqual(['UsernameConfiguration']);
+  });
+
   it('reads the legacy temporary-password days as the password policy field', () => {
     const legacy = config();
     legacy.pool.settings = { AdminCreateUserConfig: { UnusedAccountValidityDays: 7, AllowAdminCreateUserOnly: true }, Policies: { PasswordPolicy: { MinimumLength: 8 } }, AutoVerifiedAttributes: ['email'], MfaConfiguration: 'OFF' };
