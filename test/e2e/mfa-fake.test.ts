@@ -18,7 +18,7 @@ import { spawnBin } from '../support/background-bin.js';
 import { isolatedEnv } from '../support/cli.js';
 import { ptyAvailable, qrFromHalfBlocks, spawnPty, stripAnsi } from '../support/pty.js';
 import { Context } from '../../src/context.js';
-import { saveSession } from '../../src/auth/session.js';
+import { saveSession } from '../../src/commands/auth/active-session.js';
 import { enrollTotp } from '../../src/mfa/enroll-totp.js';
 import { buildOtpauthUri, parseOtpauthUri } from '../../src/auth/otpauth.js';
 import { timeStep, totpFromBase32 } from '../../src/auth/totp.js';

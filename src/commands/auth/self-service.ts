@@ -15,7 +15,7 @@ import { UsageError } from '../../errors.js';
 import { capitalise } from '../../io/format.js';
 import { registerSecret } from '../../aws/redact.js';
 import { secretHash } from '../../auth/secret-hash.js';
-import { activeSession } from '../../auth/session.js';
+import { activeSession } from './active-session.js';
 import { NEW_PASSWORD_ENV, PASSWORD_ENV, SignInInputs } from './inputs.js';
 import { attributesFromFlags, checkUsername } from '../user/attributes.js';
 

@@ -5,7 +5,7 @@ import { AuthError, CliError } from '../../errors.js';
 import { isAwsError } from '../../aws/errors.js';
 import { registerSecret } from '../../aws/redact.js';
 import { decodeJwt } from '../../auth/jwt.js';
-import { activeSession, refreshSession, sessionProfile, sessionStore } from '../../auth/session.js';
+import { activeSession, refreshSession, sessionProfile, sessionStore } from './active-session.js';
 import type { SavedSession } from '../../auth/session-store.js';
 import { expiryText, groupsOf, printSignIn } from './view.js';
 
@@ -82,7 +82,7 @@ export async function logout(ctx: Context, username: string | undefined, options
     let revoked = true;
     if (saved.oauth) {
       // A browser sign-in is revoked at the OAuth2 domain that issued it.
-      const { revokeAtDomain } = await import('../../auth/browser-session.js');
+      const { revokeAtDomain } = await import('./browser-session.js');
       revoked = await revokeAtDomain(ctx, saved, saved.oauth.domain, saved.refreshToken);
     } else {
       try {

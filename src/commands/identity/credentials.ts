@@ -103,7 +103,7 @@ async function userLogins(ctx: Context, given: string | undefined): Promise<Reco
     const poolId = poolFromIssuer(token) ?? (await ctx.poolId());
     return { [userPoolProvider(poolId, ctx.region()?.value)]: token };
   }
-  const { activeSession } = await import('../../auth/session.js');
+  const { activeSession } = await import('../auth/active-session.js');
   const session = await activeSession(ctx);
   return { [userPoolProvider(session.poolId, session.region ?? ctx.region()?.value)]: session.idToken };
 }
