@@ -5,12 +5,13 @@
 // as a secret first, so --debug lines and error messages never show them.
 import { GetCredentialsForIdentityCommand, GetIdCommand, GetOpenIdTokenCommand } from '@aws-sdk/client-cognito-identity';
 import { AssumeRoleWithWebIdentityCommand } from '@aws-sdk/client-sts';
+import { checkRoleArn } from '../role-arn.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { registerSecret } from '../../aws/redact.js';
 import { POOL_ID } from '../../config/settings.js';
 import { decodeJwt } from '../../auth/jwt.js';
-import { checkIdentityPoolId, checkRoleArn, identityClient, stsClient, userPoolProvider } from './common.js';
+import { checkIdentityPoolId, identityClient, stsClient, userPoolProvider } from './common.js';
 
 export const CREDENTIAL_FORMATS = ['json', 'env', 'credential-process'] as const;
 export const FLOWS = ['enhanced', 'basic'] as const;
