@@ -31,11 +31,8 @@ export function saveSession(ctx: Context, input: SessionTokens): SavedSession {
   return session;
 }
 
-/**
- * The saved session (of `username`, else the profile's current user), refreshed when needed.
- * The session's pool and client become the Context's unless others were given.
- */
-export async function activeSession(ctx: Context, username?: string): Promise<SavedSession> {
+/** The saved session of `username` (or the profile's current user), as saved: not refreshed. */
+export function savedSession(ctx: Context, username?: string): SavedSession {
   const session = sessionStore(ctx).load(sessionProfile(ctx), username);
   if (!session) {
     throw new AuthError(username ? `no saved session for ${username}` : 'no saved session', {
@@ -43,6 +40,15 @@ export async function activeSession(ctx: Context, username?: string): Promise<Sa
     });
   }
   for (const token of [session.idToken, session.accessToken, session.refreshToken]) registerSecret(token);
+  return session;
+}
+
+/**
+ * The saved session (of `username`, else the profile's current user), refreshed when needed.
+ * The session's pool and client become the Context's unless others were given.
+ */
+export async function activeSession(ctx: Context, username?: string): Promise<SavedSession> {
+  const session = savedSession(ctx, username);
   ctx.usePoolIfUnset(session.poolId);
   ctx.useClientIfUnset(session.clientId);
   if (isFresh(session, ctx.now())) return session;
