@@ -1,26 +1,12 @@
-// The signed-in user's tokens for commands that act as that user: the saved session, refreshed
-// (refresh.ts) when the access token has (nearly) expired. A rotated refresh token replaces the
-// old one in one atomic write: until the new file is on disk the old token stays in the old file,
-// and Cognito accepts the old token again within the client's grace period.
-import { join } from 'node:path';
+// A signed-in user's session as it is saved: built from a sign-in's or a refresh's tokens, and
+// when it needs refreshing. Loading, saving and refreshing the active session through a
+// Context is the command layer's (src/commands/auth/active-session.ts).
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
-import type { Context } from '../context.js';
-import { AuthError } from '../errors.js';
-import { stateDir } from '../config/paths.js';
-import { registerSecret } from '../aws/redact.js';
 import { decodeJwt } from './jwt.js';
-import { NO_PROFILE, SessionStore, type SavedSession } from './session-store.js';
+import type { SavedSession } from './session-store.js';
 
 /** Refresh this long before expiry, so a token does not expire between check and use. */
 const EARLY_REFRESH_MS = 60_000;
-
-export function sessionStore(ctx: Context): SessionStore {
-  return new SessionStore(join(stateDir(ctx.env), 'sessions'));
-}
-
-export function sessionProfile(ctx: Context): string {
-  return ctx.settings.profileName?.value ?? NO_PROFILE;
-}
 
 /** Cognito's own username from the tokens: cognito:username, else the access token's username, else sub. */
 export function internalUsernameOf(idToken: string | undefined, accessToken: string | undefined): string | undefined {
@@ -50,106 +36,49 @@ export function expiryOf(accessToken: string, fallbackMs: number): number {
   return fallbackMs;
 }
 
-/** Builds and saves the session of a completed sign-in. */
-export function saveSession(
-  ctx: Context,
-  input: {
-    username: string;
-    poolId: string;
-    clientId: string;
-    result: AuthenticationResultType;
-    previous?: SavedSession;
-    oauth?: SavedSession['oauth'];
-  },
-): SavedSession {
+/** What a completed sign-in or refresh knows of the session it starts or renews. */
+export interface SessionTokens {
+  username: string;
+  poolId: string;
+  clientId: string;
+  result: AuthenticationResultType;
+  /** The session renewed: what the result lacks (a refresh token without rotation) is kept. */
+  previous?: SavedSession;
+  oauth?: SavedSession['oauth'];
+}
+
+/** Where the session was obtained: the profile it belongs to and the endpoint settings of the time. */
+export interface SessionOrigin {
+  profile: string;
+  region?: string;
+  endpoint?: string;
+  now: number;
+}
+
+export function buildSession(input: SessionTokens, origin: SessionOrigin): SavedSession {
   const { result, previous } = input;
-  const now = ctx.now();
   const idToken = result.IdToken ?? previous?.idToken ?? '';
   const accessToken = result.AccessToken ?? previous?.accessToken ?? '';
-  const session: SavedSession = {
+  return {
     version: 1,
-    profile: sessionProfile(ctx),
+    profile: origin.profile,
     username: input.username,
     internalUsername: internalUsernameOf(idToken, accessToken) ?? previous?.internalUsername ?? input.username,
     poolId: input.poolId,
     clientId: input.clientId,
-    region: ctx.region()?.value,
-    endpoint: ctx.settings.endpoint?.value,
+    region: origin.region,
+    endpoint: origin.endpoint,
     idToken,
     accessToken,
     // Cognito returns a new refresh token only when rotation is on; otherwise keep the old one.
     refreshToken: result.RefreshToken ?? previous?.refreshToken,
-    expiresAt: expiryOf(accessToken, now + (result.ExpiresIn ?? 3600) * 1000),
-    obtainedAt: now,
+    expiresAt: expiryOf(accessToken, origin.now + (result.ExpiresIn ?? 3600) * 1000),
+    obtainedAt: origin.now,
     oauth: input.oauth ?? previous?.oauth,
   };
-  sessionStore(ctx).save(session);
-  return session;
 }
 
-/**
- * The saved session (of `username`, else the profile's current user), refreshed when needed.
- * The session's pool and client become the Context's unless others were given.
- */
-export async function activeSession(ctx: Context, username?: string): Promise<SavedSession> {
-  const session = sessionStore(ctx).load(sessionProfile(ctx), username);
-  if (!session) {
-    throw new AuthError(username ? `no saved session for ${username}` : 'no saved session', {
-      hint: `sign in first: \`cognito-admin auth login ${username ?? '<username>'}\``,
-    });
-  }
-  for (const token of [session.idToken, session.accessToken, session.refreshToken]) registerSecret(token);
-  ctx.usePoolIfUnset(session.poolId);
-  ctx.useClientIfUnset(session.clientId);
-  if (session.expiresAt - EARLY_REFRESH_MS > ctx.now()) return session;
-  return refreshSession(ctx, session);
-}
-
-export async function refreshSession(ctx: Context, session: SavedSession): Promise<SavedSession> {
-  if (!session.refreshToken) {
-    throw new AuthError(`the session of ${session.username} has expired and holds no refresh token`, {
-      hint: `sign in again: \`cognito-admin auth login ${session.username}\``,
-    });
-  }
-  if (session.oauth) {
-    // A browser sign-in's tokens are refreshed where they were issued: the pool's token endpoint.
-    const { refreshAtTokenEndpoint } = await import('./browser-session.js');
-    return refreshAtTokenEndpoint(ctx, session, session.oauth.domain);
-  }
-  const { refreshTokens } = await import('./refresh.js');
-  ctx.usePoolIfUnset(session.poolId);
-  ctx.useClientIfUnset(session.clientId);
-  const secret = await ctx.clientSecret();
-  registerSecret(secret);
-  const device = sessionStore(ctx).loadDevice(session.profile, session.username, session.poolId);
-  let result: AuthenticationResultType | undefined;
-  try {
-    result = await refreshTokens(
-      await ctx.idp(),
-      {
-        clientId: session.clientId,
-        refreshToken: session.refreshToken,
-        clientSecret: secret,
-        internalUsername: session.internalUsername,
-        deviceKey: device?.key,
-      },
-      (text) => ctx.debug(text),
-    );
-  } catch (err) {
-    if ((err as Error).name === 'NotAuthorizedException') {
-      throw new AuthError(`the session of ${session.username} can no longer be refreshed: ${(err as Error).message}`, {
-        code: 'NotAuthorizedException',
-        hint: `sign in again: \`cognito-admin auth login ${session.username}\``,
-      });
-    }
-    throw err;
-  }
-  if (!result?.AccessToken) throw new AuthError('the refresh returned no tokens');
-  return saveSession(ctx, {
-    username: session.username,
-    poolId: session.poolId,
-    clientId: session.clientId,
-    result,
-    previous: session,
-  });
+/** True while the access token is good for a while yet (no refresh needed). */
+export function isFresh(session: SavedSession, now: number): boolean {
+  return session.expiresAt - EARLY_REFRESH_MS > now;
 }

@@ -19,8 +19,7 @@ export async function resolveDomain(ctx: Context): Promise<ResolvedDomain> {
     return { url: domainBaseUrl(given.value, ctx.region()?.value, given.origin), origin: given.origin };
   }
   const poolId = await ctx.poolId();
-  const { UserPool } = await (await ctx.idp()).send(new DescribeUserPoolCommand({ UserPoolId: poolId }));
-  const name = UserPool?.CustomDomain || UserPool?.Domain;
+  const name = await poolDomainName(ctx, poolId);
   if (!name) {
     throw new UsageError(`user pool ${poolId} has no domain, so it has no OAuth2 endpoints`, {
       hint: 'give the pool a domain (`cognito-admin domain create <prefix>`), or pass --domain <prefix|host|URL>',
@@ -35,4 +34,10 @@ export async function resolveDomain(ctx: Context): Promise<ResolvedDomain> {
     });
   }
   return { url, origin };
+}
+
+/** The pool's own domain: its custom domain first, then its prefix; undefined when it has none. */
+export async function poolDomainName(ctx: Context, poolId: string): Promise<string | undefined> {
+  const { UserPool } = await (await ctx.idp()).send(new DescribeUserPoolCommand({ UserPoolId: poolId }));
+  return UserPool?.CustomDomain || UserPool?.Domain || undefined;
 }

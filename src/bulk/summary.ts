@@ -1,11 +1,11 @@
-// A bulk run's summary as label/value pairs for a table: the command's counts first, then what
-// every run has (elapsed, users/s, unfinished, throttled, the failures file, interrupted).
+// A bulk run's summary: the command's counts first, then what every run has (elapsed, users/s,
+// unfinished, throttled, the failures file, interrupted), as label/value pairs for a table and as
+// the fields of the JSON summary.
 import type { BulkSummary } from './engine.js';
 
-export function summaryRows(
-  counts: Array<[string, number]>,
-  s: Pick<BulkSummary, 'elapsedMs' | 'perSecond' | 'unfinished' | 'throttled' | 'failuresFile' | 'interrupted'>,
-): Array<[string, string]> {
+type RunStats = Pick<BulkSummary, 'elapsedMs' | 'perSecond' | 'unfinished' | 'throttled' | 'retried' | 'failuresFile' | 'interrupted'>;
+
+export function summaryRows(counts: Array<[string, number]>, s: Omit<RunStats, 'retried'>): Array<[string, string]> {
   const rows: Array<[string, string]> = counts.map(([label, n]) => [label, String(n)]);
   rows.push(['elapsed', formatElapsed(s.elapsedMs)], ['users/s', s.perSecond.toFixed(1)]);
   if (s.unfinished > 0) rows.push(['unfinished', String(s.unfinished)]);
@@ -13,6 +13,19 @@ export function summaryRows(
   if (s.failuresFile) rows.push(['failures file', s.failuresFile]);
   if (s.interrupted) rows.push(['interrupted', 'yes: run the same command again to continue']);
   return rows;
+}
+
+/** What every run's JSON summary has after the command's counts. */
+export function summaryFields(s: RunStats) {
+  return {
+    unfinished: s.unfinished,
+    elapsedMs: Math.round(s.elapsedMs),
+    usersPerSecond: Math.round(s.perSecond * 10) / 10,
+    interrupted: s.interrupted,
+    throttled: s.throttled,
+    retried: s.retried,
+    failuresFile: s.failuresFile ?? null,
+  };
 }
 
 /**

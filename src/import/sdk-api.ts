@@ -20,14 +20,11 @@ import {
   type CognitoIdentityProviderClient,
   type UserImportJobType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { isAwsError } from '../aws/errors.js';
 import { paginate } from '../aws/paginate.js';
 import type { CallOptions, CreateUserOptions, ExistingUser, ImportApi, NewUser } from './executor.js';
 import { ImportJobError } from '../bulk/errors.js';
 import { uploadToPresignedUrl, type ImportJobApi, type JobStatus, type JobStatusName } from './job/driver.js';
-
-function errorName(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null ? (err as { name?: string }).name : undefined;
-}
 
 function toAttributeList(attributes: Record<string, string>) {
   return Object.entries(attributes).map(([Name, Value]) => ({ Name, Value }));
@@ -92,7 +89,7 @@ export class SdkImportApi implements ImportApi {
       for (const a of r.UserAttributes ?? []) if (a.Name !== undefined) attributes[a.Name] = a.Value ?? '';
       return { username: r.Username ?? username, attributes, enabled: r.Enabled !== false, status: r.UserStatus };
     } catch (err) {
-      if (errorName(err) === 'UserNotFoundException') return undefined;
+      if (isAwsError(err, 'UserNotFoundException')) return undefined;
       throw err;
     }
   }
@@ -133,7 +130,7 @@ export class SdkImportApi implements ImportApi {
       await this.idp.send(new CreateGroupCommand({ UserPoolId: this.poolId, GroupName: group }), { abortSignal: options.signal });
     } catch (err) {
       // Created meanwhile, or by our own attempt whose response was lost: either way it exists.
-      if (errorName(err) !== 'GroupExistsException') throw err;
+      if (!isAwsError(err, 'GroupExistsException')) throw err;
     }
     (await this.groups?.catch(() => undefined))?.add(group);
   }

@@ -4,11 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { base32Encode } from '../support/fake-cognito/index.js';
 import { fakeCognitoForFile } from '../support/fake-cognito-file.js';
 import { emulatorEnv, runBin } from '../support/e2e.js';
-import { spawnBin } from '../support/background-bin.js';
+import { spawnBin, waitFor } from '../support/background-bin.js';
 
 const PASSWORD = 'Corr3ct-Horse!battery';
 const server = fakeCognitoForFile({ region: 'us-east-1' });
@@ -39,7 +39,7 @@ describe('--debug over the new flows', () => {
 
     // A one-time code by email, read from stdin when it arrives.
     const otp = spawnBin(['auth', 'login', 'dbg', '--flow', 'user-auth', '--prefer', 'email-otp', '--otp-code', '-', '--debug', '-o', 'table'], env);
-    const code = await vi.waitFor(() => server.lastCode('email', 'dbg') ?? Promise.reject(new Error('no code yet')), { timeout: 10_000, interval: 25 });
+    const code = await waitFor(() => server.lastCode('email', 'dbg'), 'the email code');
     otp.write(code);
     otp.end();
     const otpResult = await otp.result;

@@ -3,13 +3,13 @@
 // rotates refresh tokens with a grace period after which the old one fails.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { GetTokensFromRefreshTokenCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { base32Encode, type PoolState } from '../support/fake-cognito/index.js';
 import { fakeCognitoForFile } from '../support/fake-cognito-file.js';
 import { emulatorEnv, emulatorSdk, runBin } from '../support/e2e.js';
-import { spawnBin } from '../support/background-bin.js';
+import { spawnBin, waitFor } from '../support/background-bin.js';
 import { runCli } from '../support/cli.js';
 import type { Prompter } from '../../src/io/prompter.js';
 
@@ -34,7 +34,7 @@ describe('auth login --flow user-auth', () => {
   it('--prefer email-otp: the code sent to the outbox is read from stdin (--otp-code -) only when it arrives; no password is asked', async () => {
     server.addUser(pool.id, { username: 'olga', password: PASSWORD, attributes: { email: 'olga@example.com' } });
     const run = spawnBin(['auth', 'login', 'olga', ...target(), '--flow', 'user-auth', '--prefer', 'email-otp', '--otp-code', '-', '-o', 'json'], envFor());
-    const code = await vi.waitFor(() => server.lastCode('email', 'olga') ?? Promise.reject(new Error('no code yet')), { timeout: 10_000, interval: 25 });
+    const code = await waitFor(() => server.lastCode('email', 'olga'), 'the email code');
     run.write(code);
     run.end();
     const result = await run.result;

@@ -2,7 +2,7 @@
 // refuses a code used once: the built binary with the JSON/stdin handshake, --self-verify, the
 // interactive prompt in a real pseudo-terminal (QR decoded back), enrolment inside MFA_SETUP, and
 // the later sign-ins that meet SOFTWARE_TOKEN_MFA.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { PassThrough } from 'node:stream';
@@ -14,10 +14,11 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { base32Encode, startFakeCognito, type FakeCognito } from '../support/fake-cognito/index.js';
 import { BIN, runBin } from '../support/e2e.js';
+import { spawnBin } from '../support/background-bin.js';
 import { isolatedEnv } from '../support/cli.js';
 import { ptyAvailable, qrFromHalfBlocks, spawnPty, stripAnsi } from '../support/pty.js';
 import { Context } from '../../src/context.js';
-import { saveSession } from '../../src/auth/session.js';
+import { saveSession } from '../../src/commands/auth/active-session.js';
 import { enrollTotp } from '../../src/mfa/enroll-totp.js';
 import { buildOtpauthUri, parseOtpauthUri } from '../../src/auth/otpauth.js';
 import { timeStep, totpFromBase32 } from '../../src/auth/totp.js';
@@ -104,56 +105,6 @@ function expectEnrolled(poolId: string, username: string, deviceName?: string) {
   if (deviceName) expect(user.mfa.totpDeviceName).toBe(deviceName);
 }
 
-/** The built binary with pipes we drive ourselves: the code is written only after the secret is read. */
-function spawnBin(argv: string[], env: Record<string, string | undefined>) {
-  const child = spawn(process.execPath, [BIN, ...argv], { env: env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  const listeners = new Set<() => void>();
-  child.stdout.on('data', (d) => {
-    stdout += d;
-    listeners.forEach((l) => l());
-  });
-  child.stderr.on('data', (d) => {
-    stderr += d;
-    listeners.forEach((l) => l());
-  });
-  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-  const exited = new Promise<number>((resolve) =>
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      listeners.forEach((l) => l());
-      resolve(code ?? 137);
-    }),
-  );
-  const until = (what: () => boolean, name: string) =>
-    new Promise<void>((resolve, reject) => {
-      const check = () => {
-        if (what()) {
-          listeners.delete(check);
-          resolve();
-        } else if (child.exitCode !== null) {
-          listeners.delete(check);
-          reject(new Error(`exited before ${name}; stderr: ${stderr}`));
-        }
-      };
-      listeners.add(check);
-      check();
-    });
-  return {
-    child,
-    exited,
-    get stdout() {
-      return stdout;
-    },
-    get stderr() {
-      return stderr;
-    },
-    firstStdoutLine: () => until(() => stdout.includes('\n'), 'a line on stdout').then(() => stdout.split('\n')[0]!),
-    stderrIncludes: (text: string) => until(() => stderr.includes(text), JSON.stringify(text)),
-  };
-}
-
 describe('mfa enroll, the built binary against the fake server', () => {
   it('-o json: {"secret","uri"} on stdout, a wrong code then the right one on stdin; TOTP enabled and preferred', async () => {
     const { poolId, clientId } = poolWithUser('ann');
@@ -170,13 +121,14 @@ describe('mfa enroll, the built binary against the fake server', () => {
     const code = totpFromBase32(secret, { time: now });
     // A code one step further than the server accepts: certainly wrong.
     const wrong = totpFromBase32(secret, { time: now + 5 * 30_000 });
-    run.child.stdin.write(`${wrong}\n`);
+    run.write(wrong);
     await run.stderrIncludes('not accepted');
-    run.child.stdin.end(`${code}\n`);
-    expect(await run.exited, run.stderr).toBe(0);
+    run.end(code);
+    const result = await run.result;
+    expect(result.code, result.stderr).toBe(0);
 
-    expect(run.stdout.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toContain(`✓ TOTP MFA enabled and preferred for ann (device "Ann's phone")`);
+    expect(result.stdout.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain(`✓ TOTP MFA enabled and preferred for ann (device "Ann's phone")`);
     expectEnrolled(poolId, 'ann', "Ann's phone");
 
     // A later sign-in meets SOFTWARE_TOKEN_MFA. The code used to enrol is spent; the next one works.
@@ -319,7 +271,7 @@ describe('enrolment inside sign-in (MFA_SETUP), on the challenge Session', () =>
     const ctx = new Context({ output: 'json' }, { env, streams: { stdin, stdout, stderr } });
     let secret = '';
     const enrolled = enrollTotp(ctx, { username: 'carol', session: first.Session }, { totpSecretOut: (s) => (secret = s) });
-    while (!out.includes('\n')) await new Promise((r) => setTimeout(r, 5));
+    await vi.waitFor(() => expect(out).toContain('\n'), { interval: 5 });
     expect(JSON.parse(out).secret).toBe(secret);
     stdin.write(`${totpFromBase32(secret, { time: Date.now() + 5 * 30_000 })}\n`);
     stdin.end(`${totpFromBase32(secret)}\n`);
@@ -351,9 +303,10 @@ describe('auth login meeting MFA_SETUP, the built binary', () => {
     const run = spawnBin(['auth', 'login', 'hank', '--flow', 'password', '-o', 'json'], env);
     const { secret, uri } = JSON.parse(await run.firstStdoutLine());
     expect(uri).toBe(buildOtpauthUri({ issuer: 'Acme Shop', account: 'hank', secret }));
-    run.child.stdin.end(`${totpFromBase32(secret)}\n`);
-    expect(await run.exited, run.stderr).toBe(0);
-    const tokens = JSON.parse(run.stdout.slice(run.stdout.indexOf('\n') + 1));
+    run.end(totpFromBase32(secret));
+    const result = await run.result;
+    expect(result.code, result.stderr).toBe(0);
+    const tokens = JSON.parse(result.stdout.slice(result.stdout.indexOf('\n') + 1));
     expect(tokens.AccessToken).toBeDefined();
     expectEnrolled(poolId, 'hank');
     await signInWithTotp(clientId, 'hank', totpFromBase32(secret, { time: Date.now() + 30_000 }));

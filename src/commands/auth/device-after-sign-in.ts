@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import type { AuthenticationResultType, NewDeviceMetadataType } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../../context.js';
 import { confirmNewDevice, rememberDevice } from '../../auth/devices.js';
-import { sessionProfile, sessionStore } from '../../auth/session.js';
+import { sessionProfile, sessionStore } from './active-session.js';
 import type { SavedDevice } from '../../auth/session-store.js';
 
 export async function keepDevice(

@@ -4,7 +4,7 @@ import { ForgetDeviceCommand, ListDevicesCommand } from '@aws-sdk/client-cognito
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { paginate } from '../../aws/paginate.js';
-import { activeSession, sessionStore } from '../../auth/session.js';
+import { activeSession, sessionStore } from './active-session.js';
 import { DEVICE_COLUMNS, deviceView } from '../../views/device.js';
 import { mayChange } from '../destructive-change.js';
 

@@ -9,6 +9,7 @@
 // can therefore hold the next line back until it has it (an SMS code, say).
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
+import { capitalise } from '../../io/format.js';
 import { registerSecret } from '../../aws/redact.js';
 import { base32Decode } from '../../auth/base32.js';
 import { TOTP_DEFAULTS, totpFromBase32 } from '../../auth/totp.js';
@@ -294,10 +295,6 @@ function flagOf(method: MfaMethod): MfaTypeFlag {
 
 function describeChoices(choices: MfaMethod[]): string {
   return choices.map((c) => (flagOf(c) ?? c)).join(', ');
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function secret(value: string): string {

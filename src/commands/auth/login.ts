@@ -3,7 +3,7 @@
 // --no-save) and the result shown: the tokens as JSON for scripts, who and until when otherwise.
 import type { Context } from '../../context.js';
 import { signIn, type Flow, type Preference } from '../../auth/flows.js';
-import { saveSession, sessionProfile, sessionStore } from '../../auth/session.js';
+import { saveSession, sessionProfile, sessionStore } from './active-session.js';
 import { checkUsername } from '../user/attributes.js';
 import { signInAnswers, signInNotes, signInTarget, type AnswerOptions } from './answers.js';
 import { keepDevice } from './device-after-sign-in.js';

@@ -3,7 +3,7 @@
 import { DeleteWebAuthnCredentialCommand, ListWebAuthnCredentialsCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../../context.js';
 import { paginate } from '../../aws/paginate.js';
-import { activeSession } from '../../auth/session.js';
+import { activeSession } from './active-session.js';
 import { PASSKEY_COLUMNS, passkeyView } from '../../views/passkey.js';
 import { mayChange } from '../destructive-change.js';
 

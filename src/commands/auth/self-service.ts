@@ -12,9 +12,10 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
+import { capitalise } from '../../io/format.js';
 import { registerSecret } from '../../aws/redact.js';
 import { secretHash } from '../../auth/secret-hash.js';
-import { activeSession } from '../../auth/session.js';
+import { activeSession } from './active-session.js';
 import { NEW_PASSWORD_ENV, PASSWORD_ENV, SignInInputs } from './inputs.js';
 import { attributesFromFlags, checkUsername } from '../user/attributes.js';
 
@@ -157,8 +158,4 @@ export async function changePassword(ctx: Context, username: string | undefined,
     new ChangePasswordCommand({ AccessToken: session.accessToken, PreviousPassword: previous, ProposedPassword: proposed }),
   );
   ctx.out.done(`changed the password of ${session.username}`, { username: session.username, passwordChanged: true });
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -5,21 +5,9 @@ import { AuthError, CliError } from '../../errors.js';
 import { isAwsError } from '../../aws/errors.js';
 import { registerSecret } from '../../aws/redact.js';
 import { decodeJwt } from '../../auth/jwt.js';
-import { activeSession, refreshSession, sessionProfile, sessionStore } from '../../auth/session.js';
+import { activeSession, refreshSession, savedSession, sessionProfile, sessionStore } from './active-session.js';
 import type { SavedSession } from '../../auth/session-store.js';
 import { expiryText, groupsOf, printSignIn } from './view.js';
-
-/** The saved session of `username` (or the profile's current user), without refreshing it. */
-function savedSession(ctx: Context, username: string | undefined): SavedSession {
-  const session = sessionStore(ctx).load(sessionProfile(ctx), username);
-  if (!session) {
-    throw new AuthError(username ? `no saved session for ${username}` : 'no saved session', {
-      hint: `sign in first: \`cognito-admin auth login ${username ?? '<username>'}\``,
-    });
-  }
-  for (const token of [session.idToken, session.accessToken, session.refreshToken]) registerSecret(token);
-  return session;
-}
 
 export async function refresh(ctx: Context, username: string | undefined): Promise<void> {
   const session = savedSession(ctx, username);
@@ -82,7 +70,7 @@ export async function logout(ctx: Context, username: string | undefined, options
     let revoked = true;
     if (saved.oauth) {
       // A browser sign-in is revoked at the OAuth2 domain that issued it.
-      const { revokeAtDomain } = await import('../../auth/browser-session.js');
+      const { revokeAtDomain } = await import('./browser-session.js');
       revoked = await revokeAtDomain(ctx, saved, saved.oauth.domain, saved.refreshToken);
     } else {
       try {

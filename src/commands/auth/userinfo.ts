@@ -1,8 +1,8 @@
 // auth userinfo: the signed-in user's claims from the pool's OAuth2 domain
 // (GET <domain>/oauth2/userInfo with the session's access token), as an app's back end sees them.
 import type { Context } from '../../context.js';
-import { activeSession } from '../../auth/session.js';
-import { oauthEndpoint } from '../../auth/browser-session.js';
+import { activeSession } from './active-session.js';
+import { oauthEndpoint } from './browser-session.js';
 import { resolveDomain } from '../../aws/pool-domain.js';
 import { fetchUserInfo } from '../../oauth/endpoints.js';
 import { userInfoView, USER_INFO_COLUMNS } from '../../views/user-info.js';

@@ -3,10 +3,10 @@
 import {
   CreateUserPoolDomainCommand,
   DeleteUserPoolDomainCommand,
-  DescribeUserPoolCommand,
   DescribeUserPoolDomainCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../../context.js';
+import { poolDomainName } from '../../aws/pool-domain.js';
 import { CliError, UsageError } from '../../errors.js';
 import { domainView } from '../../views/domain.js';
 import { planDomainCreate, type DomainCreateFlags } from './request.js';
@@ -42,8 +42,7 @@ export async function deleteDomain(ctx: Context, domain: string): Promise<void> 
 
 async function poolDomain(ctx: Context): Promise<string> {
   const poolId = await ctx.poolId();
-  const { UserPool } = await (await ctx.idp()).send(new DescribeUserPoolCommand({ UserPoolId: poolId }));
-  const name = UserPool?.CustomDomain ?? UserPool?.Domain;
+  const name = await poolDomainName(ctx, poolId);
   if (!name) {
     throw new CliError(`user pool ${poolId} has no domain`, 1, { hint: 'create one: `cognito-admin domain create <prefix>`' });
   }

@@ -1,7 +1,8 @@
 // group create: CreateGroup, with every field checked first.
 import { CreateGroupCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../../context.js';
-import { checkDescription, checkGroupName, checkPrecedence, checkRoleArn } from './rules.js';
+import { checkDescription, checkGroupName, checkPrecedence } from './rules.js';
+import { checkRoleArn } from '../role-arn.js';
 import { printGroup } from './read.js';
 
 export interface GroupFields {
@@ -14,7 +15,7 @@ export async function createGroup(ctx: Context, name: string, options: GroupFiel
   checkGroupName(name);
   checkDescription(options.description);
   checkPrecedence(options.precedence);
-  checkRoleArn(options.roleArn);
+  if (options.roleArn !== undefined) checkRoleArn(options.roleArn, '--role-arn');
   const poolId = await ctx.poolId();
   const { Group } = await (await ctx.idp()).send(
     new CreateGroupCommand({

@@ -21,12 +21,16 @@ export async function getGroup(idp: CognitoIdentityProviderClient, poolId: strin
   }
 }
 
-/** The members of a group, page by page (ListUsersInGroup returns at most 60 per page). */
+/**
+ * The members of a group, page by page (ListUsersInGroup returns at most 60 per page). A missing
+ * group is thrown as `notFound` makes it.
+ */
 export function members(
   idp: CognitoIdentityProviderClient,
   poolId: string,
   name: string,
   limit?: number,
+  notFound: (name: string, poolId: string, cause: unknown) => Error = groupNotFound,
 ): AsyncGenerator<UserType> {
   return paginate(
     async (token, size) => {
@@ -34,7 +38,7 @@ export function members(
         const r = await idp.send(new ListUsersInGroupCommand({ UserPoolId: poolId, GroupName: name, NextToken: token, Limit: size }));
         return { items: r.Users, next: r.NextToken };
       } catch (err) {
-        if (isAwsError(err, 'ResourceNotFoundException') && !aboutThePool(err, poolId)) throw groupNotFound(name, poolId, err);
+        if (isAwsError(err, 'ResourceNotFoundException') && !aboutThePool(err, poolId)) throw notFound(name, poolId, err);
         throw err;
       }
     },

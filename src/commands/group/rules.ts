@@ -7,9 +7,6 @@ const NAME = /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u;
 const MAX_NAME = 128;
 const MAX_DESCRIPTION = 2048;
 const MAX_PRECEDENCE = 2 ** 31 - 1;
-// A group's role is an IAM role (it becomes cognito:roles / cognito:preferred_role in the id
-// token and is what an identity pool assumes): arn:<partition>:iam::<account>:role/<path/name>.
-const ROLE_ARN = /^arn:aws(?:-[a-z]+)*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 
 export function checkGroupName(name: string, where = 'the group name'): string {
   if (name.length === 0 || [...name].length > MAX_NAME) {
@@ -46,10 +43,3 @@ export function checkPrecedence(precedence: number | undefined): void {
   }
 }
 
-export function checkRoleArn(arn: string | undefined): void {
-  if (arn !== undefined && !ROLE_ARN.test(arn)) {
-    throw new UsageError(`--role-arn "${arn}" is not an IAM role ARN`, {
-      hint: 'expected arn:aws:iam::<12-digit account>:role/<name>, e.g. arn:aws:iam::123456789012:role/admins',
-    });
-  }
-}

@@ -5,7 +5,8 @@ import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { getGroup } from './lookup.js';
 import { printGroup } from './read.js';
-import { checkDescription, checkGroupName, checkPrecedence, checkRoleArn } from './rules.js';
+import { checkDescription, checkGroupName, checkPrecedence } from './rules.js';
+import { checkRoleArn } from '../role-arn.js';
 import type { GroupFields } from './create.js';
 
 export interface GroupUpdateOptions extends GroupFields {
@@ -22,7 +23,7 @@ export async function updateGroup(ctx: Context, given: string | undefined, optio
   }
   checkDescription(options.description);
   checkPrecedence(options.precedence);
-  checkRoleArn(options.roleArn);
+  if (options.roleArn !== undefined) checkRoleArn(options.roleArn, '--role-arn');
 
   const poolId = await ctx.poolId();
   const name = await ctx.groupName(given);

@@ -8,21 +8,10 @@ import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { regionFromPoolId } from '../../config/settings.js';
 
-// arn:<partition>:iam::<account>:role/<optional path/>name, as IAM writes it.
-const ROLE_ARN = /^arn:aws(?:-[a-z]+)*:iam::\d{12}:role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 const IDENTITY_POOL_ID = /^[\w-]+:[0-9a-f-]+$/;
 const IDENTITY_POOL_NAME = /^[\w\s+=,.@-]{1,128}$/;
 const DEVELOPER_PROVIDER = /^[\w._-]{1,100}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-
-export function checkRoleArn(arn: string, flag: string): string {
-  if (!ROLE_ARN.test(arn)) {
-    throw new UsageError(`${flag} "${arn}" is not an IAM role ARN`, {
-      hint: 'expected arn:aws:iam::<12-digit account>:role/<name>, e.g. arn:aws:iam::123456789012:role/app-users',
-    });
-  }
-  return arn;
-}
 
 export function checkIdentityPoolId(id: string, origin = 'argument'): string {
   if (!IDENTITY_POOL_ID.test(id) || id.length > 55) {

@@ -5,12 +5,13 @@
 // as a secret first, so --debug lines and error messages never show them.
 import { GetCredentialsForIdentityCommand, GetIdCommand, GetOpenIdTokenCommand } from '@aws-sdk/client-cognito-identity';
 import { AssumeRoleWithWebIdentityCommand } from '@aws-sdk/client-sts';
+import { checkRoleArn } from '../role-arn.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { registerSecret } from '../../aws/redact.js';
 import { POOL_ID } from '../../config/settings.js';
 import { decodeJwt } from '../../auth/jwt.js';
-import { checkIdentityPoolId, checkRoleArn, identityClient, stsClient, userPoolProvider } from './common.js';
+import { checkIdentityPoolId, identityClient, stsClient, userPoolProvider } from './common.js';
 
 export const CREDENTIAL_FORMATS = ['json', 'env', 'credential-process'] as const;
 export const FLOWS = ['enhanced', 'basic'] as const;
@@ -103,7 +104,7 @@ async function userLogins(ctx: Context, given: string | undefined): Promise<Reco
     const poolId = poolFromIssuer(token) ?? (await ctx.poolId());
     return { [userPoolProvider(poolId, ctx.region()?.value)]: token };
   }
-  const { activeSession } = await import('../../auth/session.js');
+  const { activeSession } = await import('../auth/active-session.js');
   const session = await activeSession(ctx);
   return { [userPoolProvider(session.poolId, session.region ?? ctx.region()?.value)]: session.idToken };
 }

@@ -1,9 +1,10 @@
 // identity set-roles: SetIdentityPoolRoles replaces the whole role set (and the role mappings),
 // so the current ones are read first and only the roles named on the command line change.
 import { GetIdentityPoolRolesCommand, SetIdentityPoolRolesCommand } from '@aws-sdk/client-cognito-identity';
+import { checkRoleArn } from '../role-arn.js';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
-import { checkIdentityPoolId, checkRoleArn, identityClient, sendNamed } from './common.js';
+import { checkIdentityPoolId, identityClient, sendNamed } from './common.js';
 import { rolesView } from '../../views/identity-pool.js';
 
 export interface SetRolesOptions {

@@ -7,7 +7,7 @@ import {
   type MFAOptionType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../../context.js';
-import { UsageError } from '../../errors.js';
+import { checkUsername } from '../user/attributes.js';
 
 type Method = 'SOFTWARE_TOKEN_MFA' | 'SMS_MFA' | 'EMAIL_OTP';
 
@@ -21,10 +21,6 @@ export interface MfaStatusView {
 }
 
 const NAMES: Record<Method, string> = { SOFTWARE_TOKEN_MFA: 'TOTP', SMS_MFA: 'SMS', EMAIL_OTP: 'email' };
-
-function checkUsername(username: string): void {
-  if (!username.trim()) throw new UsageError('the username is empty');
-}
 
 async function getUser(ctx: Context, username: string): Promise<{ poolId: string; user: AdminGetUserCommandOutput }> {
   checkUsername(username);

@@ -3,7 +3,7 @@
 // `auth login` would, and saves that session.
 import type { Context } from '../../context.js';
 import { AuthError } from '../../errors.js';
-import { activeSession, saveSession } from '../../auth/session.js';
+import { activeSession, saveSession } from '../auth/active-session.js';
 import type { SavedSession } from '../../auth/session-store.js';
 import { enrollTotp, enrolledDuring } from '../../mfa/enroll-totp.js';
 

@@ -1,7 +1,7 @@
 // `pool export-config | diff | apply | clone`: the pool's configuration as a file.
-import { Command, Option } from 'commander';
-import { commaList, examples, handler, nonNegativeInt, positiveInt, type Runtime } from '../shared.js';
-import { AUTO_VERIFY, MFA_MODES, PASSWORD_RULES, SIGN_IN } from './create-request.js';
+import type { Command } from 'commander';
+import { examples, handler, type Runtime } from '../shared.js';
+import { addPoolCreateOptions } from './create-options.js';
 
 export function registerPoolConfigVerbs(pool: Command, runtime: Runtime): void {
   examples(
@@ -55,21 +55,14 @@ export function registerPoolConfigVerbs(pool: Command, runtime: Runtime): void {
   );
 
   examples(
-    pool
-      .command('clone')
-      .description('Make a new pool from an existing one: its settings (flags override them), MFA, clients, groups, resource servers, identity providers')
-      .argument('<source-id>', 'the pool to copy')
-      .argument('<new-name>', 'name of the new pool')
-      .option('--sign-in <list>', `how users sign in: ${SIGN_IN.join(', ')} (fixed at creation: the reason to clone)`, commaList(SIGN_IN))
-      .addOption(new Option('--mfa <mode>', 'multi-factor authentication').choices(MFA_MODES))
-      .option('--totp', 'allow authenticator-app (TOTP) MFA')
-      .option('--sms-role-arn <arn>', 'IAM role Cognito uses to send SMS')
-      .option('--password-min-length <n>', 'minimum password length (6–99)', positiveInt)
-      .option('--password-require <list>', `character classes required: ${PASSWORD_RULES.join(', ')}`, commaList(PASSWORD_RULES))
-      .option('--temp-password-days <n>', 'days a temporary password stays valid', nonNegativeInt)
-      .option('--auto-verify <list>', `attributes Cognito verifies: ${AUTO_VERIFY.join(', ')}`, commaList(AUTO_VERIFY))
-      .option('--required <attrs>', 'standard attributes every user must have, comma-separated', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
-      .option('--deletion-protection', 'refuse DeleteUserPool until this is turned off')
+    addPoolCreateOptions(
+      pool
+        .command('clone')
+        .description('Make a new pool from an existing one: its settings (flags override them), MFA, clients, groups, resource servers, identity providers')
+        .argument('<source-id>', 'the pool to copy')
+        .argument('<new-name>', 'name of the new pool'),
+      { signInNote: 'fixed at creation: the reason to clone' },
+    )
       .option('--with-users', 'also copy the users (attributes, groups, enabled state; without passwords) through the import engine')
       .option('--dry-run', 'print the CreateUserPool request and the steps after it, and stop')
       .action(

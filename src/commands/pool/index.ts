@@ -1,11 +1,13 @@
 // `cognito-admin pool …`: user pools.
-import { Command, Option } from 'commander';
-import { commaList, examples, handler, nonNegativeInt, positiveInt, type Runtime } from '../shared.js';
-import { AUTO_VERIFY, MFA_MODES, PASSWORD_RULES, SIGN_IN } from './create-request.js';
+import type { Command } from 'commander';
+import type { SchemaAttributeType } from '@aws-sdk/client-cognito-identity-provider';
+import { commaList, examples, handler, positiveInt, type Runtime } from '../shared.js';
 import { FLOWS } from '../client/create-request.js';
 import { collectCustomAttributes, CUSTOM_ATTRIBUTE_SYNTAX } from './custom-attributes.js';
+import { addPoolCreateOptions } from './create-options.js';
+import { registerPoolUpdate } from './update-command.js';
+import { registerPoolConfigVerbs } from './config-verbs.js';
 import { UsageError } from '../../errors.js';
-import type { SchemaAttributeType } from '@aws-sdk/client-cognito-identity-provider';
 
 /** Positional specs parse like the option; a bad one is a usage error. */
 function collectAttribute(previous: SchemaAttributeType[], spec: string): SchemaAttributeType[] {
@@ -15,27 +17,18 @@ function collectAttribute(previous: SchemaAttributeType[], spec: string): Schema
     throw new UsageError((err as Error).message);
   }
 }
-import { registerPoolUpdate } from './update-command.js';
-import { registerPoolConfigVerbs } from './config-verbs.js';
 
 export function registerPool(program: Command, runtime: Runtime): void {
   const pool = program.command('pool').description('Create, list, describe and delete user pools');
 
   examples(
-    pool
-      .command('create')
-      .description('Create a user pool (and optionally an app client and a profile for it)')
-      .argument('<name>', 'pool name')
-      .option('--sign-in <list>', `how users sign in: ${SIGN_IN.join(', ')} (with username, the others are aliases)`, commaList(SIGN_IN))
-      .addOption(new Option('--mfa <mode>', 'multi-factor authentication').choices(MFA_MODES).default('off'))
-      .option('--totp', 'allow authenticator-app (TOTP) MFA')
-      .option('--sms-role-arn <arn>', 'IAM role Cognito uses to send SMS (SMS MFA and phone verification)')
-      .option('--password-min-length <n>', 'minimum password length (6–99)', positiveInt)
-      .option('--password-require <list>', `character classes required: ${PASSWORD_RULES.join(', ')}`, commaList(PASSWORD_RULES))
-      .option('--temp-password-days <n>', 'days a temporary password stays valid', nonNegativeInt)
-      .option('--auto-verify <list>', `attributes Cognito verifies by sending a code: ${AUTO_VERIFY.join(', ')}`, commaList(AUTO_VERIFY))
-      .option('--required <attrs>', 'standard attributes every user must have, comma-separated', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
-      .option('--deletion-protection', 'refuse DeleteUserPool until this is turned off')
+    addPoolCreateOptions(
+      pool
+        .command('create')
+        .description('Create a user pool (and optionally an app client and a profile for it)')
+        .argument('<name>', 'pool name'),
+      { signInNote: 'with username, the others are aliases', mfaDefault: 'off' },
+    )
       .option('--custom-attribute <spec>', `a custom attribute, ${CUSTOM_ATTRIBUTE_SYNTAX} (repeatable)`, collectCustomAttributes)
       .option('--with-client <name>', 'also create an app client with this name')
       .option('--flows <list>', `with --with-client: sign-in flows (${FLOWS.join(', ')})`, commaList(FLOWS))

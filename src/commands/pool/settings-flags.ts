@@ -1,5 +1,6 @@
 // Flags that `pool create` and `pool update` share, turned into the request fields they set.
 import { UsageError } from '../../errors.js';
+import { checkRoleArn } from '../role-arn.js';
 
 export const AUTO_VERIFY = ['email', 'phone'] as const;
 export const PASSWORD_RULES = ['lower', 'upper', 'digits', 'symbols'] as const;
@@ -8,7 +9,6 @@ export const FIRST_FACTORS = ['password', 'email-otp', 'sms-otp', 'web-authn'] a
 
 /** Sign-in and auto-verify names → Cognito's attribute names. */
 export const ATTRIBUTE: Record<string, string> = { email: 'email', phone: 'phone_number', preferred_username: 'preferred_username' };
-const ROLE_ARN = /^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@\/-]+$/;
 const FIRST_FACTOR: Record<(typeof FIRST_FACTORS)[number], string> = {
   password: 'PASSWORD',
   'email-otp': 'EMAIL_OTP',
@@ -49,7 +49,7 @@ export function passwordPolicyFields(flags: PasswordFlags): Record<string, numbe
 
 /** SmsConfiguration for `--sms-role-arn`; the external id is kept when the pool already has one. */
 export function smsConfiguration(roleArn: string, externalId: string): { SnsCallerArn: string; ExternalId: string } {
-  if (!ROLE_ARN.test(roleArn)) throw new UsageError(`--sms-role-arn: "${roleArn}" is not an IAM role ARN`);
+  checkRoleArn(roleArn, '--sms-role-arn');
   return { SnsCallerArn: roleArn, ExternalId: externalId };
 }
 

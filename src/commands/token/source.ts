@@ -3,7 +3,7 @@
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { registerSecret } from '../../aws/redact.js';
-import { sessionProfile, sessionStore } from '../../auth/session.js';
+import { sessionProfile, sessionStore } from '../auth/active-session.js';
 import type { SavedSession } from '../../auth/session-store.js';
 
 export interface TokenSource {

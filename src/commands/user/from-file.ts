@@ -16,7 +16,7 @@ import { parseRate, RateBudget } from '../../bulk/rate-budget.js';
 import { openUsernames, type UsernameInput, type UsernameItem } from '../../bulk/usernames.js';
 import { BulkProgress } from '../../io/bulk-progress.js';
 import { CtrlC } from '../../io/ctrl-c.js';
-import { summaryRows } from '../../bulk/summary.js';
+import { summaryFields, summaryRows } from '../../bulk/summary.js';
 import { USERNAME_PATTERN } from '../../import/validate.js';
 import { defaultFailuresFile, finish, noteKeptFailuresFile, RowLines, sameFile, shellWord, table } from './bulk-report.js';
 import { DESTRUCTIVE, DONE_WORD, userOperation, type BulkVerb } from './bulk-operations.js';
@@ -195,13 +195,7 @@ async function execute(ctx: Context, verb: BulkVerb, flags: FromFileFlags, plan:
       invalid: summary.invalid,
       resumed: summary.resumed,
       users: summary.items,
-      unfinished: summary.unfinished,
-      elapsedMs: Math.round(summary.elapsedMs),
-      usersPerSecond: Math.round(summary.perSecond * 10) / 10,
-      interrupted: summary.interrupted,
-      throttled: summary.throttled,
-      retried: summary.retried,
-      failuresFile: summary.failuresFile ?? null,
+      ...summaryFields(summary),
     };
     const pairs = summaryRows(
       [

@@ -1,7 +1,7 @@
 // The summaries of `user import`: the import, its dry run, and the server-side jobs.
 import type { Context } from '../../context.js';
 import { PartialFailure, SilentExit, ExitCode } from '../../errors.js';
-import { formatElapsed } from '../../bulk/summary.js';
+import { formatElapsed, summaryFields } from '../../bulk/summary.js';
 import { summaryRows } from '../../import/report.js';
 import type { JobStatus } from '../../import/job/driver.js';
 import type { JobPart } from '../../import/job/split.js';
@@ -37,13 +37,7 @@ export function reportImport(ctx: Context, result: UserImportResult): void {
     failed: s.failed,
     resumed: s.resumed,
     rows: s.rows,
-    unfinished: s.unfinished,
-    elapsedMs: Math.round(s.elapsedMs),
-    usersPerSecond: Math.round(s.usersPerSecond * 10) / 10,
-    interrupted: s.interrupted,
-    throttled: s.throttled,
-    retried: s.retried,
-    failuresFile: s.failuresFile ?? null,
+    ...summaryFields({ ...s, perSecond: s.usersPerSecond }),
     createdGroups: result.createdGroups,
     missingGroups: result.missingGroups,
     warnings: result.warnings,

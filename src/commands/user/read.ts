@@ -3,7 +3,6 @@ import {
   AdminGetUserCommand,
   AdminListGroupsForUserCommand,
   ListUsersCommand,
-  ListUsersInGroupCommand,
   type CognitoIdentityProviderClient,
   type GroupType,
   type UserType,
@@ -11,11 +10,11 @@ import {
 import type { Context } from '../../context.js';
 import type { Column } from '../../io/output.js';
 import { CliError, ExitCode } from '../../errors.js';
-import { isAwsError } from '../../aws/errors.js';
 import { paginate } from '../../aws/paginate.js';
 import { checkUsername, parseAttributeNames } from './attributes.js';
 import { formatFilter, matchesFilter, parseFilter, parseStatus, type Filter } from './filter.js';
 import { groupView } from '../../views/group.js';
+import { members } from '../group/lookup.js';
 import { localUserFilter, type TimeFilterOptions } from './list-filters.js';
 import { userColumns, userView, type UserView } from './view.js';
 
@@ -70,7 +69,7 @@ export async function listUsers(ctx: Context, options: ListOptions): Promise<voi
 
   const filtered = local.length > 0 || extra !== undefined;
   const pages = options.group
-    ? usersInGroup(idp, poolId, options.group, filtered ? undefined : options.limit)
+    ? members(idp, poolId, options.group, filtered ? undefined : options.limit, groupNotInPool)
     : allUsers(idp, poolId, server, attributes, filtered ? undefined : options.limit);
   let users: AsyncIterable<UserType> = pages;
   if (filtered) users = take(keep(users, (u) => local.every((f) => matchesFilter(u, f)) && (extra?.(u) ?? true)), options.limit);
@@ -100,33 +99,13 @@ function allUsers(
   );
 }
 
-function usersInGroup(
-  idp: CognitoIdentityProviderClient,
-  poolId: string,
-  group: string,
-  limit: number | undefined,
-): AsyncIterable<UserType> {
-  return paginate(
-    async (token, size) => {
-      try {
-        const r = await idp.send(new ListUsersInGroupCommand({ UserPoolId: poolId, GroupName: group, Limit: size, NextToken: token }));
-        return { items: r.Users, next: r.NextToken };
-      } catch (err) {
-        // Both a missing pool and a missing group are ResourceNotFound; only the message tells
-        // ("Group not found.", or just the group's name from moto).
-        const message = (err as Error).message ?? '';
-        if (isAwsError(err, 'ResourceNotFoundException') && (/group/i.test(message) || message === group)) {
-          throw new CliError(`group ${group} does not exist in pool ${poolId}`, ExitCode.failed, {
-            code: 'ResourceNotFoundException',
-            hint: '`cognito-admin group list` shows the groups of the pool',
-            cause: err,
-          });
-        }
-        throw err;
-      }
-    },
-    { pageSize: PAGE_SIZE, limit },
-  );
+/** `user list --group`'s words for a missing group. */
+function groupNotInPool(group: string, poolId: string, cause: unknown): CliError {
+  return new CliError(`group ${group} does not exist in pool ${poolId}`, ExitCode.failed, {
+    code: 'ResourceNotFoundException',
+    hint: '`cognito-admin group list` shows the groups of the pool',
+    cause,
+  });
 }
 
 export async function listUserGroups(ctx: Context, username: string, options: { limit?: number }): Promise<void> {

@@ -1,7 +1,8 @@
 // The pieces `api` builds on, read from the real SDK modules: operation lookup, the SDK's schemas
 // (member types, @sensitive marks) and the page helpers.
 import { describe, expect, it } from 'vitest';
-import { closestNames, editDistance, findOperation, loadSdk, operationNames } from '../../../src/api/operations.js';
+import { closestNames, editDistance } from '../../../src/closest-names.js';
+import { findOperation, loadSdk, operationNames } from '../../../src/api/operations.js';
 import { maskSensitive, membersOf, operationSchemas } from '../../../src/api/schema.js';
 import { applyFields, parseInputDocument } from '../../../src/api/input.js';
 import { itemsMember, mergePages, pageTokenMember } from '../../../src/api/pages.js';

@@ -5,7 +5,7 @@ import { createHmac } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { GetTokensFromRefreshTokenCommand, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { Context } from '../../../src/context.js';
-import { activeSession, saveSession, sessionStore } from '../../../src/auth/session.js';
+import { activeSession, saveSession, sessionStore } from '../../../src/commands/auth/active-session.js';
 import { isolatedEnv } from '../../support/cli.js';
 import { awsError, useStrictIdpMock } from '../../support/sdk-mock.js';
 

@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isolatedEnv, runCli } from '../../../support/cli.js';
 import { useStrictIdpMock } from '../../../support/sdk-mock.js';
-import { sessionStore } from '../../../../src/auth/session.js';
+import { sessionStore } from '../../../../src/commands/auth/active-session.js';
 import { Context } from '../../../../src/context.js';
 
 const mock = useStrictIdpMock();

@@ -15,7 +15,7 @@ import {
 import { isolatedEnv, runCli, scriptedPrompter } from '../../../support/cli.js';
 import { awsError, useStrictIdpMock } from '../../../support/sdk-mock.js';
 import { totpFromBase32 } from '../../../../src/auth/totp.js';
-import { sessionStore } from '../../../../src/auth/session.js';
+import { sessionStore } from '../../../../src/commands/auth/active-session.js';
 import { Context } from '../../../../src/context.js';
 import { PassThrough } from 'node:stream';
 

@@ -16,7 +16,7 @@ import {
 import { isolatedEnv, runCli, scriptedPrompter } from '../../../support/cli.js';
 import { awsError, useStrictIdpMock } from '../../../support/sdk-mock.js';
 import { Context } from '../../../../src/context.js';
-import { saveSession } from '../../../../src/auth/session.js';
+import { saveSession } from '../../../../src/commands/auth/active-session.js';
 
 const mock = useStrictIdpMock();
 

@@ -11,7 +11,7 @@ import {
 import { isolatedEnv, runCli } from '../../../support/cli.js';
 import { awsError, useStrictIdpMock } from '../../../support/sdk-mock.js';
 import { Context } from '../../../../src/context.js';
-import { saveSession, sessionStore } from '../../../../src/auth/session.js';
+import { saveSession, sessionStore } from '../../../../src/commands/auth/active-session.js';
 
 const mock = useStrictIdpMock();
 

@@ -6,7 +6,8 @@ import {
   UpdateGroupCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { isolatedEnv, runCli } from '../../../support/cli.js';
-import { checkRoleArn, checkGroupName } from '../../../../src/commands/group/rules.js';
+import { checkGroupName } from '../../../../src/commands/group/rules.js';
+import { checkRoleArn } from '../../../../src/commands/role-arn.js';
 import { awsError, useStrictMock } from '../../../support/sdk-mock.js';
 
 const POOL = 'eu-west-1_Test123';
@@ -17,13 +18,13 @@ const env = () => isolatedEnv({ COGNITO_USER_POOL_ID: POOL });
 describe('group rules', () => {
   it('accepts IAM role ARNs in every partition, with paths', () => {
     for (const arn of [ROLE, 'arn:aws-cn:iam::123456789012:role/x', 'arn:aws-us-gov:iam::123456789012:role/service/team/x_y.z@w']) {
-      expect(() => checkRoleArn(arn)).not.toThrow();
+      expect(() => checkRoleArn(arn, '--role-arn')).not.toThrow();
     }
   });
 
   it('rejects what is not an IAM role ARN', () => {
     for (const arn of ['admins', 'arn:aws:iam::12345:role/x', 'arn:aws:iam::123456789012:user/x', 'arn:aws:s3:::bucket', 'arn:aws:iam::123456789012:role/']) {
-      expect(() => checkRoleArn(arn), arn).toThrow(/not an IAM role ARN/);
+      expect(() => checkRoleArn(arn, '--role-arn'), arn).toThrow(/not an IAM role ARN/);
     }
   });
 

@@ -12,7 +12,7 @@ import {
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { Context } from '../../../../src/context.js';
-import { saveSession } from '../../../../src/auth/session.js';
+import { saveSession } from '../../../../src/commands/auth/active-session.js';
 import { buildOtpauthUri } from '../../../../src/auth/otpauth.js';
 import { totpFromBase32 } from '../../../../src/auth/totp.js';
 import { isolatedEnv, runCli, scriptedPrompter } from '../../../support/cli.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { isolatedEnv, runCli } from '../../../support/cli.js';
 import { Context } from '../../../../src/context.js';
-import { saveSession } from '../../../../src/auth/session.js';
+import { saveSession } from '../../../../src/commands/auth/active-session.js';
 
 const b64url = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const jwt = (payload: object, header: object = { alg: 'RS256', kid: 'key-1' }) => `${b64url(header)}.${b64url(payload)}.c2lnbmF0dXJl`;

@@ -1,12 +1,12 @@
 // Sessions from a browser sign-in (auth login --browser) live on the pool's OAuth2 domain: they
 // are refreshed at its /oauth2/token and revoked at its /oauth2/revoke, with the client secret
 // when the client has one.
-import type { Context } from '../context.js';
-import { AuthError } from '../errors.js';
-import { registerSecret } from '../aws/redact.js';
-import { OAuthError, requestToken, revokeToken, type Endpoint } from '../oauth/endpoints.js';
-import type { SavedSession } from './session-store.js';
-import { saveSession } from './session.js';
+import type { Context } from '../../context.js';
+import { AuthError } from '../../errors.js';
+import { registerSecret } from '../../aws/redact.js';
+import { OAuthError, requestToken, revokeToken, type Endpoint } from '../../oauth/endpoints.js';
+import type { SavedSession } from '../../auth/session-store.js';
+import { saveSession } from './active-session.js';
 
 export function oauthEndpoint(ctx: Context, baseUrl: string): Endpoint {
   return { baseUrl, timeoutMs: ctx.settings.requestTimeoutMs, debug: ctx.settings.debug ? ctx.debug : undefined };
