@@ -53,9 +53,10 @@ describe('the loopback callback server', () => {
   it('an error answer with the right state ends the wait with that error', async () => {
     const port = await freePort();
     const server = await LoopbackServer.listen(port, '/cb');
-    const waiting = server.waitForCode({ state: STATE, timeoutMs: 10_000 });
+    // The expectation is attached before the callback arrives: the wait rejects while `get` runs.
+    const waiting = expect(server.waitForCode({ state: STATE, timeoutMs: 10_000 })).rejects.toMatchObject({ code: 'invalid_scope', exitCode: 2 });
     await get(port, `/cb?error=invalid_scope&state=${STATE}`);
-    await expect(waiting).rejects.toMatchObject({ code: 'invalid_scope', exitCode: 2 });
+    await waiting;
   });
 
   it('times out, and stops on abort (Ctrl-C) with exit 130', async () => {
