@@ -3,10 +3,9 @@
 // --on-exists — and the groups pre-flight.
 import type { Clock } from '../bulk/clock.js';
 import { ItemFailure, runBulk, type BulkOptions, type ItemContext, type ItemEvent } from '../bulk/engine.js';
-import type { FailureReport } from '../bulk/failures.js';
 import type { CsvRow } from './csv-source.js';
 import { ImportUsageError } from '../bulk/errors.js';
-import type { Journal, RowOutcome } from '../bulk/journal.js';
+import type { RowOutcome } from '../bulk/journal.js';
 import type { PoolFacts } from './pool-facts.js';
 import type { RateBudget, QuotaCategory } from '../bulk/rate-budget.js';
 import type { ImportSummary } from './report.js';
