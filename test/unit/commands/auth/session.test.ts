@@ -104,12 +104,13 @@ describe('auth whoami', () => {
 
   it('refreshes an access token that is about to expire first', async () => {
     const env = signedIn(30);
-    mock.on(GetTokensFromRefreshTokenCommand).resolves({ AuthenticationResult: { AccessToken: jwt({ exp: inSeconds(3600) }) } });
+    const refreshed = jwt({ exp: inSeconds(3600) });
+    mock.on(GetTokensFromRefreshTokenCommand).resolves({ AuthenticationResult: { AccessToken: refreshed } });
     mock.on(GetUserCommand).resolves({ Username: 'uuid-ann', UserAttributes: [] });
     const result = await runCli(['auth', 'whoami'], { env });
     expect(result.code, result.stderr).toBe(0);
     expect(mock.commandCalls(GetTokensFromRefreshTokenCommand)).toHaveLength(1);
-    expect(mock.commandCalls(GetUserCommand)[0]!.args[0].input.AccessToken).toBe(jwt({ exp: inSeconds(3600) }));
+    expect(mock.commandCalls(GetUserCommand)[0]!.args[0].input.AccessToken).toBe(refreshed);
   });
 });
 
