@@ -10,7 +10,7 @@ import type { Runtime } from './commands/shared.js';
 export async function main(argv: string[], runtime: Runtime = {}): Promise<number> {
   const streams = runtime.streams ?? processStreams();
   const env = runtime.env ?? process.env;
-  const program = buildProgram({ ...runtime, streams, env });
+  const program = buildProgram({ ...runtime, streams, env }, argv);
   const debug = argv.includes('--debug') || /^(1|true|yes|on)$/i.test(env.COGNITO_ADMIN_DEBUG ?? '');
 
   program.exitOverride();

@@ -1,28 +1,53 @@
 // The root command, its global options, and the nouns. Nothing here loads the AWS SDK: each
-// verb imports its module when it runs, so `--help` and local commands start fast.
+// verb imports its module when it runs, so `--help` and local commands start fast. For the same
+// reason a run adds the verbs of the nouns its command line names only: the others are listed
+// with their descriptions, which is all the root help shows of them.
 import { Command, Option } from 'commander';
 import { OUTPUT_FORMATS } from './config/settings.js';
 import { VERSION } from './version.js';
-import type { Runtime } from './commands/shared.js';
-import { registerProfile } from './commands/profile/index.js';
-import { registerPool } from './commands/pool/index.js';
-import { registerClient } from './commands/client/index.js';
-import { registerUser } from './commands/user/index.js';
-import { registerGroup } from './commands/group/index.js';
-import { registerAuth } from './commands/auth/index.js';
-import { registerMfa } from './commands/mfa/index.js';
-import { registerToken } from './commands/token/index.js';
-import { registerIdentity } from './commands/identity/index.js';
-import { registerDomain } from './commands/domain/index.js';
-import { registerResourceServer } from './commands/resource-server/index.js';
-import { registerIdp } from './commands/idp/index.js';
+import type { Noun, Runtime } from './commands/shared.js';
+import { profileNoun } from './commands/profile/index.js';
+import { poolNoun } from './commands/pool/index.js';
+import { clientNoun } from './commands/client/index.js';
+import { userNoun } from './commands/user/index.js';
+import { groupNoun } from './commands/group/index.js';
+import { authNoun } from './commands/auth/index.js';
+import { mfaNoun } from './commands/mfa/index.js';
+import { tokenNoun } from './commands/token/index.js';
+import { identityNoun } from './commands/identity/index.js';
+import { domainNoun } from './commands/domain/index.js';
+import { resourceServerNoun } from './commands/resource-server/index.js';
+import { idpNoun } from './commands/idp/index.js';
 import { registerApi } from './commands/api/index.js';
 import { registerDoctor } from './commands/doctor/index.js';
 import { registerCompletion } from './commands/completion/index.js';
 import { registerHelp } from './commands/help/index.js';
 import { refuseUnknownVerbs } from './commands/unknown-verb.js';
 
-export function buildProgram(runtime: Runtime): Command {
+// In the order the root help lists them.
+const NOUNS: readonly Noun[] = [
+  profileNoun,
+  poolNoun,
+  clientNoun,
+  userNoun,
+  groupNoun,
+  authNoun,
+  mfaNoun,
+  tokenNoun,
+  identityNoun,
+  domainNoun,
+  resourceServerNoun,
+  idpNoun,
+];
+
+/**
+ * The command tree. With `argv` (a run), only the nouns that appear in it get their verbs:
+ * commander can only dispatch to a noun whose name is a word of the command line, and `help
+ * user create` names it too; `completion` needs them all. Without `argv`, the whole tree (help
+ * snapshots, completion scripts).
+ */
+export function buildProgram(runtime: Runtime, argv?: readonly string[]): Command {
+  const wanted = (noun: Noun) => !argv || argv.includes(noun.name) || argv.includes('completion');
   const program = new Command('cognito-admin')
     .description('Run Amazon Cognito from a shell: user pools, app clients, users, groups, sign-in, MFA, tokens.')
     .version(VERSION, '-V, --version')
@@ -62,18 +87,10 @@ Examples:
 `,
   );
 
-  registerProfile(program, runtime);
-  registerPool(program, runtime);
-  registerClient(program, runtime);
-  registerUser(program, runtime);
-  registerGroup(program, runtime);
-  registerAuth(program, runtime);
-  registerMfa(program, runtime);
-  registerToken(program, runtime);
-  registerIdentity(program, runtime);
-  registerDomain(program, runtime);
-  registerResourceServer(program, runtime);
-  registerIdp(program, runtime);
+  for (const noun of NOUNS) {
+    const command = program.command(noun.name).description(noun.description);
+    if (wanted(noun)) noun.register(command, runtime);
+  }
   registerApi(program, runtime);
   // Last: tools about the commands above.
   registerDoctor(program, runtime);

@@ -7,6 +7,17 @@ import type { GlobalFlags } from '../config/settings.js';
 /** What main() hands to every command: the streams and environment to build a Context on. */
 export interface Runtime extends ContextOptions {}
 
+/**
+ * A noun of the command line (`user`, `pool`, …): its name and one-line description, which the
+ * root help lists, and the function that adds its verbs, which runs only when the command line
+ * names the noun (see buildProgram).
+ */
+export interface Noun {
+  name: string;
+  description: string;
+  register(noun: Command, runtime: Runtime): void;
+}
+
 export function contextFor(cmd: Command, runtime: Runtime): Context {
   return new Context(cmd.optsWithGlobals() as GlobalFlags, runtime);
 }

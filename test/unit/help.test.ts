@@ -24,6 +24,15 @@ describe('help', () => {
     expect(result.stdout).toMatchSnapshot();
   });
 
+  it('a run lists every noun as the whole tree does, though it adds the verbs of the nouns it names only', async () => {
+    const result = await runCli(['--help']);
+    expect(result.stdout.startsWith(program.helpInformation({ error: false }))).toBe(true);
+    const run = buildProgram({}, ['token', 'decode']);
+    const withVerbs = run.commands.filter((c) => c.commands.length > 0).map((c) => c.name());
+    expect(withVerbs).toEqual(['token']);
+    expect(run.commands.map((c) => [c.name(), c.description()])).toEqual(program.commands.map((c) => [c.name(), c.description()]));
+  });
+
   for (const path of paths) {
     it(`${path.join(' ')} --help`, async () => {
       const result = await runCli([...path, '--help']);

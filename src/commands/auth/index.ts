@@ -2,7 +2,7 @@
 // self-service flows an app runs for its users. Wiring only; each verb's logic loads when it runs.
 import { Command, Option } from 'commander';
 import { UsageError } from '../../errors.js';
-import { collectValues, examples, handler, type Runtime } from '../shared.js';
+import { collectValues, examples, handler, type Noun, type Runtime } from '../shared.js';
 import { registerDeviceVerbs } from './device-verbs.js';
 import { addBrowserOptions } from './browser-options.js';
 
@@ -13,10 +13,13 @@ const MFA_TYPES = ['totp', 'sms', 'email'];
 const USERNAME = 'username, or an email or phone alias where the pool has them';
 const SESSION_USER = 'whose saved session (default: the last user signed in with this profile)';
 
-export function registerAuth(program: Command, runtime: Runtime): void {
-  const auth = program
-    .command('auth')
-    .description('Sign in as a user of the pool (SRP, password, admin flows), saved sessions, sign-up and passwords');
+export const authNoun: Noun = {
+  name: 'auth',
+  description: 'Sign in as a user of the pool (SRP, password, admin flows), saved sessions, sign-up and passwords',
+  register: registerAuth,
+};
+
+function registerAuth(auth: Command, runtime: Runtime): void {
 
   registerLogin(auth, runtime);
   registerSessionVerbs(auth, runtime);

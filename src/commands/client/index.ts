@@ -1,13 +1,18 @@
 // `cognito-admin client …`: app clients of a user pool.
 import { Command } from 'commander';
-import { commaList, examples, handler, positiveInt, type Runtime } from '../shared.js';
+import { commaList, examples, handler, positiveInt, type Noun, type Runtime } from '../shared.js';
 import { FLOWS } from './create-request.js';
 import { oauthOptions } from './oauth-options.js';
 import { registerClientUpdate } from './update-command.js';
 import { registerClientSecret } from './secret-command.js';
 
-export function registerClient(program: Command, runtime: Runtime): void {
-  const client = program.command('client').description('Create, list, describe and delete app clients of a pool');
+export const clientNoun: Noun = {
+  name: 'client',
+  description: 'Create, list, describe and delete app clients of a pool',
+  register: registerClient,
+};
+
+function registerClient(client: Command, runtime: Runtime): void {
 
   examples(
     oauthOptions(client.command('create'), { edits: false })

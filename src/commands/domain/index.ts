@@ -1,9 +1,14 @@
 // `cognito-admin domain …`: the hosted sign-in domain of a user pool.
 import { Command, Option } from 'commander';
-import { examples, handler, type Runtime } from '../shared.js';
+import { examples, handler, type Noun, type Runtime } from '../shared.js';
 
-export function registerDomain(program: Command, runtime: Runtime): void {
-  const domain = program.command('domain').description("Create, describe and delete a user pool's sign-in domain");
+export const domainNoun: Noun = {
+  name: 'domain',
+  description: "Create, describe and delete a user pool's sign-in domain",
+  register: registerDomain,
+};
+
+function registerDomain(domain: Command, runtime: Runtime): void {
 
   examples(
     domain

@@ -1,11 +1,16 @@
 // `cognito-admin group …`: groups of a user pool and their members.
 import { Command } from 'commander';
-import { examples, handler, nonNegativeInt, positiveInt, type Runtime } from '../shared.js';
+import { examples, handler, nonNegativeInt, positiveInt, type Noun, type Runtime } from '../shared.js';
 
 const NAME_ARG = 'group name (default: a picker on a terminal)';
 
-export function registerGroup(program: Command, runtime: Runtime): void {
-  const group = program.command('group').description('Create, list, update and delete groups, and manage their members');
+export const groupNoun: Noun = {
+  name: 'group',
+  description: 'Create, list, update and delete groups, and manage their members',
+  register: registerGroup,
+};
+
+function registerGroup(group: Command, runtime: Runtime): void {
 
   examples(
     group

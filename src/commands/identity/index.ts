@@ -1,16 +1,19 @@
 // `cognito-admin identity …`: identity pools (Cognito Identity), and the temporary AWS
 // credentials they hand out to signed-in users, guests and developer-authenticated identities.
 import { Command, Option } from 'commander';
-import { examples, handler, positiveInt, type Runtime } from '../shared.js';
+import { examples, handler, positiveInt, type Noun, type Runtime } from '../shared.js';
 
 // Kept here rather than imported from the verb modules, which load the SDK.
 const CREDENTIAL_FORMATS = ['json', 'env', 'credential-process'];
 const FLOWS = ['enhanced', 'basic'];
 
-export function registerIdentity(program: Command, runtime: Runtime): void {
-  const identity = program
-    .command('identity')
-    .description('Identity pools: create, list, describe, delete, set roles; temporary AWS credentials for users and guests');
+export const identityNoun: Noun = {
+  name: 'identity',
+  description: 'Identity pools: create, list, describe, delete, set roles; temporary AWS credentials for users and guests',
+  register: registerIdentity,
+};
+
+function registerIdentity(identity: Command, runtime: Runtime): void {
 
   examples(
     identity

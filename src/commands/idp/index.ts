@@ -1,10 +1,15 @@
 // `cognito-admin idp …`: identity providers of a user pool (OIDC and SAML).
 import { Command, Option } from 'commander';
-import { collectValues, examples, handler, positiveInt, splitList as list, type Runtime } from '../shared.js';
+import { collectValues, examples, handler, positiveInt, splitList as list, type Noun, type Runtime } from '../shared.js';
 import { IDP_TYPES } from './request.js';
 
-export function registerIdp(program: Command, runtime: Runtime): void {
-  const idp = program.command('idp').description('List, describe, create and delete identity providers (OIDC, SAML)');
+export const idpNoun: Noun = {
+  name: 'idp',
+  description: 'List, describe, create and delete identity providers (OIDC, SAML)',
+  register: registerIdp,
+};
+
+function registerIdp(idp: Command, runtime: Runtime): void {
 
   examples(
     idp

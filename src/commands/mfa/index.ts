@@ -1,10 +1,15 @@
 // `cognito-admin mfa …`: TOTP enrolment of the signed-in user, codes, and the admin view of a
 // user's MFA. Wiring only; each verb's logic loads when it runs (`mfa code` never loads the SDK).
 import { Command } from 'commander';
-import { examples, handler, type Runtime } from '../shared.js';
+import { examples, handler, type Noun, type Runtime } from '../shared.js';
 
-export function registerMfa(program: Command, runtime: Runtime): void {
-  const mfa = program.command('mfa').description('Enrol TOTP MFA with a QR code, print TOTP codes, show and turn off MFA');
+export const mfaNoun: Noun = {
+  name: 'mfa',
+  description: 'Enrol TOTP MFA with a QR code, print TOTP codes, show and turn off MFA',
+  register: registerMfa,
+};
+
+function registerMfa(mfa: Command, runtime: Runtime): void {
 
   examples(
     mfa

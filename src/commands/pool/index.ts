@@ -1,7 +1,7 @@
 // `cognito-admin pool …`: user pools.
 import type { Command } from 'commander';
 import type { SchemaAttributeType } from '@aws-sdk/client-cognito-identity-provider';
-import { commaList, examples, handler, positiveInt, type Runtime } from '../shared.js';
+import { commaList, examples, handler, positiveInt, type Noun, type Runtime } from '../shared.js';
 import { FLOWS } from '../client/create-request.js';
 import { collectCustomAttributes, CUSTOM_ATTRIBUTE_SYNTAX } from './custom-attributes.js';
 import { addPoolCreateOptions } from './create-options.js';
@@ -18,8 +18,13 @@ function collectAttribute(previous: SchemaAttributeType[], spec: string): Schema
   }
 }
 
-export function registerPool(program: Command, runtime: Runtime): void {
-  const pool = program.command('pool').description('Create, list, describe and delete user pools');
+export const poolNoun: Noun = {
+  name: 'pool',
+  description: 'Create, list, describe and delete user pools',
+  register: registerPool,
+};
+
+function registerPool(pool: Command, runtime: Runtime): void {
 
   examples(
     addPoolCreateOptions(

@@ -1,12 +1,15 @@
 // `cognito-admin profile …`: named settings in the config file.
 import { Command } from 'commander';
-import { examples, handler, type Runtime } from '../shared.js';
+import { examples, handler, type Noun, type Runtime } from '../shared.js';
 
-export function registerProfile(program: Command, outer: Runtime): void {
+export const profileNoun: Noun = {
+  name: 'profile',
+  description: 'Manage named profiles: region, AWS profile, endpoint, pool, client and more',
+  register: registerProfile,
+};
+
+function registerProfile(profile: Command, outer: Runtime): void {
   const runtime = { ...outer, lenientProfile: true };
-  const profile = program
-    .command('profile')
-    .description('Manage named profiles: region, AWS profile, endpoint, pool, client and more');
 
   const init = handler(runtime, async (ctx, [name], options: { issuer?: string; setAside?: string }, cmd) => {
     const { initProfile } = await import('./init.js');

@@ -1,9 +1,14 @@
 // `cognito-admin resource-server …`: APIs and the OAuth scopes app clients can ask for.
 import { Command } from 'commander';
-import { collectValues, examples, handler, positiveInt, type Runtime } from '../shared.js';
+import { collectValues, examples, handler, positiveInt, type Noun, type Runtime } from '../shared.js';
 
-export function registerResourceServer(program: Command, runtime: Runtime): void {
-  const rs = program.command('resource-server').description('Create, list, describe, update and delete resource servers (APIs with OAuth scopes)');
+export const resourceServerNoun: Noun = {
+  name: 'resource-server',
+  description: 'Create, list, describe, update and delete resource servers (APIs with OAuth scopes)',
+  register: registerResourceServer,
+};
+
+function registerResourceServer(rs: Command, runtime: Runtime): void {
 
   examples(
     rs

@@ -1,12 +1,15 @@
 // `cognito-admin token …`: read and check Cognito JWTs. `token decode` loads neither the AWS SDK
 // nor aws-jwt-verify, so it starts as fast as `--help`; only `token verify` loads aws-jwt-verify.
 import { Command, Option } from 'commander';
-import { collectValues, examples, handler, type Runtime } from '../shared.js';
+import { collectValues, examples, handler, type Noun, type Runtime } from '../shared.js';
 
-export function registerToken(program: Command, runtime: Runtime): void {
-  const token = program
-    .command('token')
-    .description('Decode and verify Cognito id and access tokens; machine-to-machine access tokens for an app client');
+export const tokenNoun: Noun = {
+  name: 'token',
+  description: 'Decode and verify Cognito id and access tokens; machine-to-machine access tokens for an app client',
+  register: registerToken,
+};
+
+function registerToken(token: Command, runtime: Runtime): void {
 
   examples(
     token

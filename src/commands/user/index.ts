@@ -1,11 +1,16 @@
 // `cognito-admin user …`: users of a pool. Wiring only; each verb's logic loads when it runs.
 import { Command, InvalidArgumentError } from 'commander';
-import { collectValues, examples, handler, positiveInt, type Runtime } from '../shared.js';
+import { collectValues, examples, handler, positiveInt, type Noun, type Runtime } from '../shared.js';
 import { registerExport, registerImport, withFromFile } from './bulk.js';
 import { registerActivityVerbs } from './activity-verbs.js';
 
-export function registerUser(program: Command, runtime: Runtime): void {
-  const user = program.command('user').description('Create, invite, list, update and delete the users of a pool');
+export const userNoun: Noun = {
+  name: 'user',
+  description: 'Create, invite, list, update and delete the users of a pool',
+  register: registerUser,
+};
+
+function registerUser(user: Command, runtime: Runtime): void {
 
   registerCreate(user, runtime);
   registerInvite(user, runtime);
