@@ -89,7 +89,7 @@ export class Context {
       query: flags.query,
     });
     this.prompter = options.prompter ?? new InquirerPrompter(this.streams, !this.settings.noInput);
-    this.stdin = new StdinLines(this.streams.stdin);
+    this.stdin = new StdinLines(() => this.streams.stdin);
     this.pool = this.settings.poolId;
     this.client = this.settings.clientId;
     this.identityPool = this.settings.identityPoolId;

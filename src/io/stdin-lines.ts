@@ -8,7 +8,8 @@ export class StdinLines {
   private iterator?: AsyncIterator<string>;
   private ended = false;
 
-  constructor(private readonly stdin: Readable) {}
+  /** `stdin` is asked for the stream on first read: Node opens process.stdin on first use. */
+  constructor(private readonly stdin: () => Readable) {}
 
   /** The next line without its line ending, or undefined at end of input. */
   async next(): Promise<string | undefined> {
@@ -16,7 +17,7 @@ export class StdinLines {
     if (!this.iterator) {
       // Loaded on first use: most commands never read stdin.
       const { createInterface } = await import('node:readline');
-      this.reader = createInterface({ input: this.stdin, crlfDelay: Infinity, terminal: false });
+      this.reader = createInterface({ input: this.stdin(), crlfDelay: Infinity, terminal: false });
       this.iterator = this.reader[Symbol.asyncIterator]();
     }
     const result = await this.iterator.next();

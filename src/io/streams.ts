@@ -1,19 +1,33 @@
 // The process's streams and what they are connected to; tests pass in fakes.
+import { createRequire } from 'node:module';
 import type { Readable, Writable } from 'node:stream';
 
 export interface IOStreams {
   stdin: Readable & { isTTY?: boolean };
   stdout: Writable & { isTTY?: boolean; columns?: number };
   stderr: Writable & { isTTY?: boolean; columns?: number };
+  /** Whether stdin is a terminal, where that is known without opening stdin. */
+  stdinIsTTY?: boolean;
 }
 
 export function processStreams(): IOStreams {
-  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+  return {
+    // Node makes process.stdin on first use (a socket, a file stream or a terminal, with the
+    // modules each needs): a command that never reads stdin does not pay for it.
+    get stdin() {
+      return process.stdin;
+    },
+    stdout: process.stdout,
+    stderr: process.stderr,
+    get stdinIsTTY() {
+      return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(0);
+    },
+  };
 }
 
 export function terminalOf(streams: IOStreams) {
   return {
-    stdinIsTTY: Boolean(streams.stdin.isTTY),
+    stdinIsTTY: Boolean(streams.stdinIsTTY ?? streams.stdin.isTTY),
     stdoutIsTTY: Boolean(streams.stdout.isTTY),
     stderrIsTTY: Boolean(streams.stderr.isTTY),
   };
