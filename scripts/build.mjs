@@ -144,6 +144,24 @@ const requireDeps = {
   },
 };
 
+// commander requires node:child_process when it loads, for subcommands run as separate programs,
+// which this CLI has none of; loading it (and net and dgram with it) is ~4 ms of every run. It
+// is required when commander would spawn.
+const commanderChildProcessOnUse = {
+  name: 'commander-child-process-on-use',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      if (!source.includes(eager) || (source.match(/childProcess\.(\w+)/g) ?? []).some((use) => use !== 'childProcess.spawn')) {
+        throw new Error(`${args.path}: commander no longer loads node:child_process as this build expects; update commanderChildProcessOnUse`);
+      }
+      const onUse = "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };";
+      return { contents: source.replace(eager, onUse), loader: 'js' };
+    });
+  },
+};
+
 rmSync(`${root}dist/cli`, { recursive: true, force: true });
 await buildSdkVendor(sdkImports());
 await build({
@@ -154,11 +172,15 @@ await build({
   platform: 'node',
   target: 'node20',
   external,
-  plugins: [requireDeps, builtinImportsAsRequire(`${root}dist/cli/cli.js`)],
-  define: { 'import.meta.url': '__importMetaUrl' },
+  plugins: [requireDeps, commanderChildProcessOnUse, builtinImportsAsRequire(`${root}dist/cli/cli.js`)],
+  minifySyntax: true,
+  minifyWhitespace: true,
+  // import.meta.url (for createRequire) is worked out when first used, not on every run.
+  define: { 'import.meta.url': '__importMeta.url' },
   banner: {
     js:
-      "const __nodeRequire = require;\nconst __importMetaUrl = require('node:url').pathToFileURL(__filename).href;\n" +
+      "const __nodeRequire = require;\n" +
+      "const __importMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };\n" +
       "const __cliFile = (name) => require('node:path').join(__dirname, name);",
   },
   logLevel: 'warning',
