@@ -66,12 +66,13 @@ function compileCached(mod, content, filename, dir) {
   const base = path.basename(filename);
   const key = `${base}-${content.length}-${Math.round(stat.mtimeMs)}-${process.version}-${process.arch}`;
   let cachedData;
-  if (seenBefore(dir, key)) {
-    try {
-      cachedData = fs.readFileSync(path.join(dir, `${key}.v8`));
-    } catch {
-      cachedData = undefined;
-    }
+  try {
+    cachedData = fs.readFileSync(path.join(dir, `${key}.v8`));
+  } catch {
+    cachedData = undefined;
+  }
+  // A cache on disk means a run has seen this build before; the marker is asked for only without.
+  if (cachedData || seenBefore(dir, key)) {
     const script = new vm.Script(Module.wrap(content), { filename, cachedData });
     // Written at exit, so that it holds what this run compiled lazily too (the request path).
     if (!cachedData || script.cachedDataRejected) process.once('exit', () => writeCache(dir, key, script.createCachedData(), base));

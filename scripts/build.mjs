@@ -1,13 +1,17 @@
-// Bundles the CLI for start-up speed into one CommonJS file, dist/cli/cli.js. Every verb's module
-// is in it but runs only when that verb runs (esbuild wraps a module that is import()ed in a
-// function called on first import), so `--help` runs the parser and the help and nothing else.
-// One file rather than ~40 small modules: Node 20 would resolve, read and compile each of them on
-// every run. CommonJS rather than ES modules: a CommonJS file can be compiled from a V8 code cache
-// on Node 20 too (bin/compile-cache.cjs), which halves what is left of its load time; V8 compiles
-// lazily, so the verbs' code costs a read, not a compile, until it runs. Runtime dependencies
-// other than commander stay in node_modules and are loaded with require() when a verb first needs
-// them — except the AWS SDK (below). tsc still type-checks everything and emits dist/** for the
-// benchmarks and tools that import single modules.
+// Bundles the CLI for start-up speed into CommonJS files under dist/cli/: the core, cli.js (the
+// parser, the root command, the commands without verbs, and what they load), and one bundle per
+// noun, noun-<name>.js, that a run loads only when its command line names the noun (see
+// src/program.ts and the end of this file). Within a bundle every verb's module is there but runs
+// only when that verb runs (esbuild wraps a module that is import()ed in a function called on first
+// import). A few files rather than ~200 small modules: Node 20 would resolve, read and compile each
+// of them on every run; and not one file, as the code cache V8 reads back (and the source it reads)
+// grows with the file, not with what runs: `--help` reads 160 kB instead of 640 kB. CommonJS rather
+// than ES modules: a CommonJS file can be compiled from a V8 code cache on Node 20 too
+// (bin/compile-cache.cjs), which halves what is left of its load time; V8 compiles lazily, so the
+// verbs' code costs a read, not a compile, until it runs. Runtime dependencies other than commander
+// stay in node_modules and are loaded with require() when a verb first needs them — except the AWS
+// SDK (below). tsc still type-checks everything and emits dist/** for the benchmarks and tools that
+// import single modules (and for the nouns' names and descriptions, read here).
 //
 // The AWS SDK is what a command that calls AWS spends most of its start-up on: requiring
 // @aws-sdk/client-cognito-identity-provider resolves, reads and compiles some 150 files and every
@@ -164,15 +168,26 @@ const commanderChildProcessOnUse = {
 
 rmSync(`${root}dist/cli`, { recursive: true, force: true });
 await buildSdkVendor(sdkImports());
-await build({
-  entryPoints: [`${root}src/main.ts`],
-  outfile: `${root}dist/cli/cli.js`,
+
+// The CLI is split by noun. dist/cli/cli.js, the core, holds the parser (commander), the root
+// command, the commands without verbs (api, doctor, completion, help) and the modules they load
+// when they load (the context, output, errors…); each noun with verbs is a bundle of its own,
+// dist/cli/noun-<name>.js, loaded when the command line names it (src/program.ts). A noun bundle
+// takes every module the core holds from the core (one instance of each: one CliError class, one
+// commander) and holds the rest itself.
+const NOUNS = readdirSync(`${root}src/commands`, { withFileTypes: true })
+  .filter((e) => e.isDirectory() && /\bexport const \w+Noun: Noun\b/.test(readFileSync(`${root}src/commands/${e.name}/index.ts`, 'utf8')))
+  .map((e) => e.name);
+const nounModule = new RegExp(`^\\./commands/(${NOUNS.join('|')})/index\\.js$`);
+const nounConst = (name) => `${name.replace(/-(\w)/g, (_, c) => c.toUpperCase())}Noun`;
+
+const bundleOptions = {
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20',
+  absWorkingDir: root,
   external,
-  plugins: [requireDeps, commanderChildProcessOnUse, builtinImportsAsRequire(`${root}dist/cli/cli.js`)],
   minifySyntax: true,
   minifyWhitespace: true,
   // import.meta.url (for createRequire) is worked out when first used, not on every run.
@@ -184,6 +199,103 @@ await build({
       "const __cliFile = (name) => require('node:path').join(__dirname, name);",
   },
   logLevel: 'warning',
+};
+
+// In the core, a noun is its name and description, read from its index.ts, and a register() that
+// loads the noun's bundle.
+const STRING = String.raw`'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"`;
+function describeNoun(name) {
+  const file = `${root}src/commands/${name}/index.ts`;
+  const m = new RegExp(`export const ${nounConst(name)}: Noun = \\{\\s*name: (${STRING}),\\s*description: (${STRING}),`).exec(readFileSync(file, 'utf8'));
+  if (!m) throw new Error(`${file}: a noun starts "export const ${nounConst(name)}: Noun = { name: '…', description: '…',"`);
+  // The two string literals, as JavaScript reads them.
+  return { name: new Function(`return ${m[1]}`)(), description: new Function(`return ${m[2]}`)() };
+}
+const nounsOnUse = {
+  name: 'nouns-on-use',
+  setup(b) {
+    b.onResolve({ filter: nounModule }, (args) => (args.importer.endsWith('program.ts') ? { path: nounModule.exec(args.path)[1], namespace: 'noun' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'noun' }, (args) => {
+      const name = args.path;
+      return {
+        contents:
+          `export const ${nounConst(name)} = { ...${JSON.stringify(describeNoun(name))}, register(command, runtime) {\n` +
+          `  __nodeRequire(__cliFile(${JSON.stringify(`noun-${name}.js`)})).${nounConst(name)}.register(command, runtime);\n} };\n`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
+// The core's modules that load with it, which its entry hands to the noun bundles (below).
+const first = await build({
+  ...bundleOptions,
+  entryPoints: [`${root}src/main.ts`],
+  outfile: `${root}dist/cli/cli.js`,
+  write: false,
+  metafile: true,
+  plugins: [nounsOnUse, requireDeps, commanderChildProcessOnUse],
 });
+const inputs = first.metafile.inputs;
+const coreModules = new Set();
+for (const todo = ['src/main.ts']; todo.length; ) {
+  const key = todo.pop();
+  if (coreModules.has(key) || !inputs[key] || key.includes(':')) continue;
+  coreModules.add(key);
+  for (const i of inputs[key].imports) if (i.kind !== 'dynamic-import' && !i.external) todo.push(i.path);
+}
+const coreList = [...coreModules].sort();
+// What the core loads only on use (behind import()) and a noun bundle holds as well runs twice in a
+// run that uses both; that is safe for functions only, not for classes (instanceof) or module state.
+const runsOnUse = (key) => inputs[key] && !coreModules.has(key) && key.startsWith('src/');
+function checkRunsTwiceSafely(name, metafile) {
+  for (const key of Object.keys(Object.values(metafile.outputs)[0].inputs)) {
+    if (!runsOnUse(key)) continue;
+    if (/^(export )?(abstract )?(class|let|var) /m.test(readFileSync(`${root}${key}`, 'utf8'))) {
+      throw new Error(`${key}: both the core (on use) and noun-${name}.js hold it, and it has a class or module state; import it statically from a core module, or keep it out of the core`);
+    }
+  }
+}
+
+const coreEntry =
+  `export * from './src/main.ts';\n` +
+  coreList.map((key, n) => `import * as m${n} from './${key}';`).join('\n') +
+  `\nexport const __modules = { ${coreList.map((key, n) => `${JSON.stringify(key)}: m${n}`).join(', ')} };\n`;
+await build({
+  ...bundleOptions,
+  stdin: { contents: coreEntry, resolveDir: root, sourcefile: 'cli-entry.js', loader: 'js' },
+  outfile: `${root}dist/cli/cli.js`,
+  plugins: [nounsOnUse, requireDeps, commanderChildProcessOnUse, builtinImportsAsRequire(`${root}dist/cli/cli.js`)],
+});
+
+// A module the core holds is the core's, in every noun bundle.
+const fromCore = {
+  name: 'from-core',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.pluginData?.fromCore || args.kind === 'entry-point') return undefined;
+      const resolved = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { fromCore: true } });
+      if (resolved.errors.length || resolved.external || resolved.namespace !== 'file') return resolved.errors.length ? { errors: resolved.errors } : undefined;
+      const key = resolved.path.slice(root.length).split('\\').join('/');
+      // (A path of its own: esbuild would take a shim named like an .mjs file for an ES module.)
+      return coreModules.has(key) ? { path: `${key}.core`, namespace: 'core' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'core' }, (args) => ({
+      contents: `module.exports = __nodeRequire(__cliFile("cli.js")).__modules[${JSON.stringify(args.path.slice(0, -'.core'.length))}];\n`,
+      loader: 'js',
+    }));
+  },
+};
+for (const name of NOUNS) {
+  const outfile = `${root}dist/cli/noun-${name}.js`;
+  const bundle = await build({
+    ...bundleOptions,
+    metafile: true,
+    entryPoints: [`${root}src/commands/${name}/index.ts`],
+    outfile,
+    plugins: [fromCore, requireDeps, commanderChildProcessOnUse, builtinImportsAsRequire(outfile)],
+  });
+  checkRunsTwiceSafely(name, bundle.metafile);
+}
 // dist/cli/ is CommonJS in a package of ES modules.
 writeFileSync(`${root}dist/cli/package.json`, '{ "type": "commonjs" }\n');
