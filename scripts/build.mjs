@@ -166,6 +166,21 @@ const commanderChildProcessOnUse = {
   },
 };
 
+/** Fails unless every import.meta.url in src/ is the argument of createRequire (see bundleOptions). */
+function checkImportMetaUses(dir = `${root}src`) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) checkImportMetaUses(file);
+    else if (entry.name.endsWith('.ts')) {
+      const source = readFileSync(file, 'utf8');
+      const uses = source.match(/import\.meta\b/g)?.length ?? 0;
+      const asRequireBase = source.match(/createRequire\(import\.meta\.url\)/g)?.length ?? 0;
+      if (uses !== asRequireBase) throw new Error(`${file}: the bundle gives import.meta.url only to createRequire(import.meta.url)`);
+    }
+  }
+}
+
+checkImportMetaUses();
 rmSync(`${root}dist/cli`, { recursive: true, force: true });
 await buildSdkVendor(sdkImports());
 
@@ -187,16 +202,16 @@ const bundleOptions = {
   platform: 'node',
   target: 'node20',
   absWorkingDir: root,
+  // strict: true there, so esbuild keeps every module strict ("use strict"), the core's entry too.
+  tsconfig: `${root}tsconfig.json`,
   external,
   minifySyntax: true,
   minifyWhitespace: true,
-  // import.meta.url (for createRequire) is worked out when first used, not on every run.
-  define: { 'import.meta.url': '__importMeta.url' },
+  // src/ uses import.meta.url only as createRequire(import.meta.url) (checked below), which takes
+  // a file's path as well as its URL; the path needs no node:url.
+  define: { 'import.meta.url': '__filename' },
   banner: {
-    js:
-      "const __nodeRequire = require;\n" +
-      "const __importMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };\n" +
-      "const __cliFile = (name) => require('node:path').join(__dirname, name);",
+    js: "const __nodeRequire = require;\nconst __cliFile = (name) => require('node:path').join(__dirname, name);",
   },
   logLevel: 'warning',
 };
@@ -263,7 +278,7 @@ const coreEntry =
   `\nexport const __modules = { ${coreList.map((key, n) => `${JSON.stringify(key)}: m${n}`).join(', ')} };\n`;
 await build({
   ...bundleOptions,
-  stdin: { contents: coreEntry, resolveDir: root, sourcefile: 'cli-entry.js', loader: 'js' },
+  stdin: { contents: coreEntry, resolveDir: root, sourcefile: 'cli-entry.ts', loader: 'ts' },
   outfile: `${root}dist/cli/cli.js`,
   plugins: [nounsOnUse, requireDeps, commanderChildProcessOnUse, builtinImportsAsRequire(`${root}dist/cli/cli.js`)],
 });

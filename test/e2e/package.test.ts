@@ -44,7 +44,7 @@ function bareSpecifiers(dir: string): Set<string> {
       else if (/\.c?js$/.test(entry.name)) {
         const source = readFileSync(path, 'utf8');
         // (Not "[require(\"x\")]": the SDK's hint about an optional package, inside an error message.)
-        const loads = /(?:__nodeRequire\(|(?<!\[)\brequire\(|createRequire\d*\)?\((?:import\.meta\.url|__importMeta\.url)\)\(|\bfrom\s*|\bimport\s*\(\s*|^import\s+)"([^"]+)"/gm;
+        const loads = /(?:__nodeRequire\(|(?<!\[)\brequire\(|createRequire\d*\)?\((?:import\.meta\.url|__filename)\)\(|\bfrom\s*|\bimport\s*\(\s*|^import\s+)"([^"]+)"/gm;
         for (const m of source.matchAll(loads)) {
           if (PACKAGE_SPECIFIER.test(m[1]!)) found.add(m[1]!);
         }
