@@ -1,4 +1,5 @@
 // The process's streams and what they are connected to; tests pass in fakes.
+import { fstatSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Readable, Writable } from 'node:stream';
 
@@ -20,9 +21,19 @@ export function processStreams(): IOStreams {
     stdout: process.stdout,
     stderr: process.stderr,
     get stdinIsTTY() {
+      // A pipe or a file is no terminal, and fstat says so without loading node:tty.
+      if (!isCharacterDevice(0)) return false;
       return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(0);
     },
   };
+}
+
+function isCharacterDevice(fd: number): boolean {
+  try {
+    return fstatSync(fd).isCharacterDevice();
+  } catch {
+    return false; // closed
+  }
 }
 
 export function terminalOf(streams: IOStreams) {
