@@ -1,6 +1,6 @@
-// V8 code caches, so that a command does not compile the same code again on every run: the CLI
-// bundle (dist/cli/cli.js) and the AWS SDK bundle (dist/cli/vendor/@aws-sdk.cjs, ~0.7 MB), which
-// with a cache loads in about half the CPU time.
+// V8 code caches, so that a command does not compile the same code again on every run: of the CLI's
+// bundles (dist/cli/cli.js and the noun-<name>.js a run loads) and of the AWS SDK bundle
+// (dist/cli/vendor/@aws-sdk.cjs, ~0.7 MB), which with a cache loads in about half the CPU time.
 // - Node 22.1 and later cache every module themselves: module.enableCompileCache(dir).
 // - Node 20 has no such switch; there the CommonJS files under dist/cli/ are compiled here with
 //   vm.Script and the cached data V8 hands back (what v8-compile-cache does for CommonJS). The

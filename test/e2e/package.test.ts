@@ -83,6 +83,7 @@ describe('npm pack', () => {
         'bin/compile-cache.cjs',
         'bin/package.json',
         'dist/cli/cli.js',
+        'dist/cli/noun-user.js',
         'dist/cli/package.json',
         'dist/cli/vendor/@aws-sdk.cjs',
         'completions/cognito-admin.bash',
