@@ -59,7 +59,7 @@ describe('client secret on the fake', () => {
     expect(last.stderr).toMatch(/only secret .*\nhint: add the new one first/);
   });
 
-  it('--save-profile stores the new secret instead of printing it', async () => {
+  it('--save-profile stores the new secret instead of printing it, with the endpoint and region in effect', async () => {
     const pool = server.createPool({ name: 'rotation-profile' });
     const client = server.createClient(pool.id, { name: 'backend', secret: true });
     const env = isolatedEnv({ AWS_ENDPOINT_URL: server.url, AWS_REGION: 'eu-west-1', COGNITO_USER_POOL_ID: pool.id });
@@ -67,7 +67,7 @@ describe('client secret on the fake', () => {
     expect(added.code).toBe(0);
     expect(JSON.parse(added.stdout).clientSecret).toBeUndefined();
     const stored = await runJson(['profile', 'show', 'backend'], { env });
-    expect(stored).toMatchObject({ userPoolId: pool.id, clientId: client.clientId, clientSecret: '****' });
+    expect(stored).toMatchObject({ userPoolId: pool.id, clientId: client.clientId, clientSecret: '****', endpoint: server.url, region: 'eu-west-1' });
     const secrets = await sdk.send(new ListUserPoolClientSecretsCommand({ UserPoolId: pool.id, ClientId: client.clientId }));
     expect(secrets.ClientSecrets).toHaveLength(2);
   });

@@ -35,7 +35,9 @@ for (const emu of emulators()) {
       const described = await runJson(['pool', 'describe'], { env });
       expect(described.id).toBe(created.id);
 
-      const second = await runJson(['client', 'create', 'backend', '--flows', 'admin,refresh'], { env });
+      const second = await runJson(['client', 'create', 'backend', '--flows', 'admin,refresh', '--save-profile', 'backend'], { env });
+      // Saved with the endpoint in effect: the profile never sends this emulator's ids to AWS.
+      expect(await runJson(['profile', 'show', 'backend'], { env })).toMatchObject({ userPoolId: created.id, clientId: second.id, endpoint: emu.url });
       const clients = await runJson<Array<{ id: string }>>(['client', 'list'], { env });
       expect(clients.map((c) => c.id).sort()).toEqual([created.client.id, second.id].sort());
 

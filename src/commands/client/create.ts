@@ -2,7 +2,7 @@
 import { CreateUserPoolClientCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { Context } from '../../context.js';
 import { registerSecret } from '../../aws/redact.js';
-import { noteSavedProfile } from '../profile/saved-note.js';
+import { saveToProfile } from '../profile/save-profile.js';
 import { planClientCreate, type ClientCreateFlags } from './create-request.js';
 import { clientView } from '../../views/client.js';
 import { printClient } from './read.js';
@@ -20,8 +20,7 @@ export async function createClient(ctx: Context, name: string, options: ClientCr
   const { UserPoolClient: client } = await idp.send(new CreateUserPoolClientCommand(request as any));
   registerSecret(client?.ClientSecret);
   if (options.saveProfile) {
-    ctx.store.update(options.saveProfile, { userPoolId: poolId, clientId: client!.ClientId, clientSecret: client!.ClientSecret });
-    noteSavedProfile(ctx, options.saveProfile, client?.ClientSecret ? ' (with the client secret)' : '');
+    saveToProfile(ctx, options.saveProfile, { userPoolId: poolId, clientId: client!.ClientId, clientSecret: client!.ClientSecret }, client?.ClientSecret ? ' (with the client secret)' : '');
   }
   const view = clientView({ ...client!, UserPoolId: poolId }, options);
   if (ctx.out.format === 'text') ctx.out.text(client!.ClientId!);

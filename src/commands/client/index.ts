@@ -23,7 +23,7 @@ function registerClient(client: Command, runtime: Runtime): void {
       .option('--access-token-validity <duration>', 'e.g. 60m or 1h (5m to 1d)')
       .option('--id-token-validity <duration>', 'e.g. 60m or 1h (5m to 1d)')
       .option('--refresh-token-validity <duration>', 'e.g. 30d (1h to 3650d)')
-      .option('--save-profile <name>', 'save pool, client and secret into this profile')
+      .option('--save-profile <name>', 'save pool, client and secret into this profile, with the region, endpoint and AWS profile in effect')
       .option('--show-secret', 'print the generated secret')
       .action(
         handler(runtime, async (ctx, [name], options) => {

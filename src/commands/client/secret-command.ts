@@ -24,7 +24,7 @@ export function registerClientSecret(client: Command, runtime: Runtime): void {
       .command('add')
       .description('Add a second secret to an app client and print it once (or store it with --save-profile)')
       .argument('[client]', 'client id (default: --client, the profile, or a picker)')
-      .option('--save-profile <name>', 'store pool, client and the new secret in this profile instead of printing the secret')
+      .option('--save-profile <name>', 'store pool, client and the new secret in this profile (with the region, endpoint and AWS profile in effect) instead of printing the secret')
       .action(
         handler(runtime, async (ctx, [clientId], options: { saveProfile?: string }) => {
           const { addClientSecret } = await import('./secret.js');

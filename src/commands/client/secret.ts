@@ -8,6 +8,7 @@ import {
 import type { Context } from '../../context.js';
 import { CliError, UsageError } from '../../errors.js';
 import { registerSecret } from '../../aws/redact.js';
+import { saveToProfile } from '../profile/save-profile.js';
 import { clientSecretView, CLIENT_SECRET_COLUMNS, type ClientSecretView } from '../../views/client-secret.js';
 
 async function secretsOf(ctx: Context, poolId: string, clientId: string): Promise<ClientSecretView[]> {
@@ -32,8 +33,7 @@ export async function addClientSecret(ctx: Context, client: string | undefined, 
   const view = clientSecretView(clientId, ClientSecretDescriptor ?? {});
   registerSecret(view.clientSecret);
   if (options.saveProfile) {
-    ctx.store.update(options.saveProfile, { userPoolId: poolId, clientId, clientSecret: view.clientSecret });
-    ctx.out.note(`saved the new secret in profile ${options.saveProfile}`);
+    saveToProfile(ctx, options.saveProfile, { userPoolId: poolId, clientId, clientSecret: view.clientSecret }, ' (with the new secret)');
     // Stored, so not printed: it would otherwise sit in the terminal's scroll-back.
     const { clientSecret: _, ...shown } = view;
     ctx.out.record(shown);

@@ -15,7 +15,7 @@ import { translateAwsError } from '../../aws/errors.js';
 import { planPoolCreate, type PoolCreateFlags } from './create-request.js';
 import { planClientCreate, type ClientCreateFlags } from '../client/create-request.js';
 import { registerSecret } from '../../aws/redact.js';
-import { noteSavedProfile } from '../profile/saved-note.js';
+import { saveToProfile } from '../profile/save-profile.js';
 import type { Column } from '../../io/output.js';
 import { poolView, type PoolView } from '../../views/pool.js';
 import { clientView, type ClientView } from '../../views/client.js';
@@ -61,15 +61,7 @@ export async function createPool(ctx: Context, name: string, options: PoolCreate
   }
 
   if (options.saveProfile) {
-    ctx.store.update(options.saveProfile, {
-      userPoolId: poolId,
-      clientId: client?.ClientId,
-      clientSecret: client?.ClientSecret,
-      region: ctx.settings.region?.value,
-      endpoint: ctx.settings.endpoint?.value,
-      awsProfile: ctx.settings.awsProfile?.value,
-    });
-    noteSavedProfile(ctx, options.saveProfile);
+    saveToProfile(ctx, options.saveProfile, { userPoolId: poolId, clientId: client?.ClientId, clientSecret: client?.ClientSecret });
   }
 
   // The pool's own view, as `pool describe` prints it, with the new client's as `client describe`.

@@ -38,7 +38,7 @@ function registerPool(pool: Command, runtime: Runtime): void {
       .option('--with-client <name>', 'also create an app client with this name')
       .option('--flows <list>', `with --with-client: sign-in flows (${FLOWS.join(', ')})`, commaList(FLOWS))
       .option('--secret', 'with --with-client: give the app client a secret')
-      .option('--save-profile <name>', 'save the pool (and client) as a cognito-admin profile')
+      .option('--save-profile <name>', 'save the pool (and client) as a cognito-admin profile, with the region, endpoint and AWS profile in effect')
       .option('--dry-run', 'print the CreateUserPool request as JSON and stop')
       .action(
         handler(runtime, async (ctx, [name], options) => {
