@@ -6,6 +6,8 @@ import {
   type CognitoIdentityProviderClient,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
+  GetUserPoolMfaConfigCommand,
+  SetUserPoolMfaConfigCommand,
   UpdateUserPoolClientCommand,
   UpdateUserPoolCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -115,5 +117,35 @@ describe('pool update on the fake', () => {
     expect(after.Policies?.SignInPolicy?.AllowedFirstAuthFactors).toEqual(['PASSWORD', 'EMAIL_OTP']);
     expect(after.LambdaConfig?.PreSignUp).toBe(trigger);
     expect(after.AutoVerifiedAttributes).toEqual(['email']);
+  });
+  it('passkeys: the relying party and user verification set, web-authn a first factor; MFA and TOTP kept (SetUserPoolMfaConfig resets what it omits)', async () => {
+    const pool = server.createPool({ name: 'passkeys' });
+    await sdk.send(new UpdateUserPoolCommand({ UserPoolId: pool.id, UserPoolTier: 'ESSENTIALS', MfaConfiguration: 'OPTIONAL' }));
+    await sdk.send(new SetUserPoolMfaConfigCommand({ UserPoolId: pool.id, MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } }));
+    // The trap: a request that names only the passkey settings turns MFA off.
+    const probe = server.createPool({ name: 'probe' });
+    await sdk.send(new SetUserPoolMfaConfigCommand({ UserPoolId: probe.id, MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } }));
+    await sdk.send(new SetUserPoolMfaConfigCommand({ UserPoolId: probe.id, WebAuthnConfiguration: { RelyingPartyId: 'auth.example.com' } }));
+    expect((await sdk.send(new GetUserPoolMfaConfigCommand({ UserPoolId: probe.id }))).MfaConfiguration).toBe('OFF');
+
+    const result = await runBin(
+      ['pool', 'update', pool.id, '--first-factors', 'password,web-authn', '--passkey-relying-party', 'auth.example.com', '--passkey-user-verification', 'required', '-o', 'json'],
+      { env: env(pool.id) },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).changes.map((c: { field: string }) => c.field).sort()).toEqual([
+      'Policies.SignInPolicy.AllowedFirstAuthFactors',
+      'WebAuthnConfiguration.RelyingPartyId',
+      'WebAuthnConfiguration.UserVerification',
+    ]);
+    const mfa = await sdk.send(new GetUserPoolMfaConfigCommand({ UserPoolId: pool.id }));
+    expect(mfa).toMatchObject({
+      MfaConfiguration: 'OPTIONAL',
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+      WebAuthnConfiguration: { RelyingPartyId: 'auth.example.com', UserVerification: 'required' },
+    });
+    const after = (await sdk.send(new DescribeUserPoolCommand({ UserPoolId: pool.id }))).UserPool!;
+    expect(after.Policies?.SignInPolicy?.AllowedFirstAuthFactors).toEqual(['PASSWORD', 'WEB_AUTHN']);
+    expect(after.MfaConfiguration).toBe('OPTIONAL');
   });
 });

@@ -16,6 +16,8 @@ export function registerPoolUpdate(pool: Command, runtime: Runtime): void {
     update
       .addOption(new Option('--tier <tier>', 'feature plan').choices(TIERS))
       .option('--first-factors <list>', `choice-based sign-in: ${FIRST_FACTORS.join(', ')} (password is required)`, commaList(FIRST_FACTORS))
+      .option('--passkey-relying-party <domain>', "passkeys' relying party: the pool's custom domain, or its prefix domain (default: Cognito's choice)")
+      .addOption(new Option('--passkey-user-verification <when>', 'require user verification (biometrics, PIN) from passkeys, or only prefer it').choices(['required', 'preferred']))
       .option('--sign-in <list>', 'fixed at creation: refused, see `pool clone`')
       .option('--required <attrs>', 'fixed at creation: refused, see `pool clone`')
       .option('--dry-run', 'print the changes field by field (before → after) and send nothing')
@@ -29,5 +31,6 @@ export function registerPoolUpdate(pool: Command, runtime: Runtime): void {
     'pool update --password-min-length 12 --password-require lower,upper,digits',
     'pool update eu-west-1_AbC123 --no-deletion-protection',
     'pool update --tier essentials --first-factors password,email-otp',
+    'pool update --first-factors password,web-authn --passkey-relying-party auth.example.com',
   );
 }

@@ -22,6 +22,9 @@ export interface PoolUpdateFlags extends PasswordFlags {
   deletionProtection?: boolean;
   tier?: string;
   firstFactors?: string[];
+  /** Passkeys (WebAuthnConfiguration): the relying party's domain, and whether user verification is required. */
+  passkeyRelyingParty?: string;
+  passkeyUserVerification?: 'required' | 'preferred';
   /** Settings fixed at creation: accepted by the parser only to be refused with a pointer. */
   signIn?: unknown;
   required?: unknown;
@@ -33,8 +36,13 @@ const IMMUTABLE: Array<{ key: keyof PoolUpdateFlags; flag: string; what: string 
   { key: 'required', flag: '--required', what: 'the schema (required attributes)' },
 ];
 
-/** Exit 2 before anything is read or sent when an immutable setting is asked for. */
-export function refuseImmutable(flags: PoolUpdateFlags, poolId = '<id>'): void {
+/** Exit 2 before anything is read or sent: an immutable setting, or a flag value that cannot be right. */
+export function checkUpdateFlags(flags: PoolUpdateFlags, poolId = '<id>'): void {
+  refuseImmutable(flags, poolId);
+  passkeyPatch(flags);
+}
+
+function refuseImmutable(flags: PoolUpdateFlags, poolId: string): void {
   const asked = IMMUTABLE.find((i) => flags[i.key] !== undefined);
   if (!asked) return;
   throw new UsageError(`${asked.flag}: Cognito cannot change ${asked.what} of an existing pool`, {
@@ -43,7 +51,31 @@ export function refuseImmutable(flags: PoolUpdateFlags, poolId = '<id>'): void {
 }
 
 export function touchesMfa(flags: PoolUpdateFlags): boolean {
-  return flags.mfa !== undefined || flags.totp !== undefined || flags.smsRoleArn !== undefined;
+  return (
+    flags.mfa !== undefined ||
+    flags.totp !== undefined ||
+    flags.smsRoleArn !== undefined ||
+    flags.passkeyRelyingParty !== undefined ||
+    flags.passkeyUserVerification !== undefined
+  );
+}
+
+// A domain name as passkey providers take a relying party id: no scheme, port or path.
+const RELYING_PARTY = /^(?=.{1,127}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
+
+/** `--passkey-relying-party` and `--passkey-user-verification` → WebAuthnConfiguration. */
+function passkeyPatch(flags: PoolUpdateFlags): Record<string, string> | undefined {
+  const patch: Record<string, string> = {};
+  if (flags.passkeyRelyingParty !== undefined) {
+    if (!RELYING_PARTY.test(flags.passkeyRelyingParty)) {
+      throw new UsageError(`invalid --passkey-relying-party "${flags.passkeyRelyingParty}": a domain name, such as auth.example.com`, {
+        hint: "the pool's custom domain when it has one (managed login requires it then), else its prefix domain",
+      });
+    }
+    patch.RelyingPartyId = flags.passkeyRelyingParty.toLowerCase();
+  }
+  if (flags.passkeyUserVerification) patch.UserVerification = flags.passkeyUserVerification;
+  return Object.keys(patch).length ? patch : undefined;
 }
 
 /** The UpdateUserPool patch; `externalId` is used only when the pool has no SMS external id yet. */
@@ -92,6 +124,9 @@ export function mfaPatch(
   if (flags.mfa) patch.MfaConfiguration = mode;
   if (flags.totp !== undefined) patch.SoftwareTokenMfaConfiguration = { Enabled: flags.totp };
   if (flags.smsRoleArn && mode !== 'OFF') patch.SmsMfaConfiguration = { SmsConfiguration: sms };
+  // Passkeys are a first factor as well as an MFA one: their settings do not depend on the MFA mode.
+  const passkeys = passkeyPatch(flags);
+  if (passkeys) patch.WebAuthnConfiguration = passkeys;
   if (mode === 'OFF') {
     if (flags.totp) throw new UsageError('--totp needs MFA: add --mfa optional or --mfa on');
     return patch;

@@ -6,14 +6,14 @@ import { CliError } from '../../errors.js';
 import { describe, planUpdate, send, type FieldChange } from '../../aws/merge-update.js';
 import { translateAwsError } from '../../aws/errors.js';
 import { reportUpdate } from '../update-output.js';
-import { mfaPatch, poolPatch, refuseImmutable, touchesMfa, type PoolUpdateFlags } from './update-request.js';
+import { checkUpdateFlags, mfaPatch, poolPatch, touchesMfa, type PoolUpdateFlags } from './update-request.js';
 
 export interface PoolUpdateOptions extends PoolUpdateFlags {
   dryRun?: boolean;
 }
 
 export async function updatePool(ctx: Context, id: string | undefined, options: PoolUpdateOptions): Promise<void> {
-  refuseImmutable(options, id);
+  checkUpdateFlags(options, id);
   if (id) ctx.usePool(id);
   const poolId = await ctx.poolId();
   const idp = await ctx.idp();

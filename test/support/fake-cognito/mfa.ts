@@ -1,5 +1,5 @@
 // Software-token enrolment and MFA preferences: AssociateSoftwareToken, VerifySoftwareToken,
-// SetUserMFAPreference, AdminSetUserMFAPreference, GetUserPoolMfaConfig.
+// SetUserMFAPreference, AdminSetUserMFAPreference, GetUserPoolMfaConfig, SetUserPoolMfaConfig.
 import { randomBytes } from 'node:crypto';
 import type { FakeContext } from './context.js';
 import { fail, invalidParameter, required } from './errors.js';
@@ -128,5 +128,31 @@ export function getUserPoolMfaConfig(ctx: FakeContext, body: any) {
     MfaConfiguration: pool.mfa,
     SoftwareTokenMfaConfiguration: { Enabled: pool.mfaTypes.includes('SOFTWARE_TOKEN_MFA') },
     ...(pool.mfaTypes.includes('EMAIL_OTP') ? { EmailMfaConfiguration: {} } : {}),
+    ...(pool.webAuthn ? { WebAuthnConfiguration: { ...pool.webAuthn } } : {}),
+  };
+}
+
+/**
+ * As the API documents it, a field the request leaves out is set to its default: MFA off, no TOTP,
+ * no email or SMS factor, Cognito's own passkey settings. (SMS is not modelled here.)
+ */
+export function setUserPoolMfaConfig(ctx: FakeContext, body: any) {
+  const pool = getPool(ctx.pools, required(body.UserPoolId, 'userPoolId'));
+  const mode = body.MfaConfiguration ?? 'OFF';
+  if (!['OFF', 'OPTIONAL', 'ON'].includes(mode)) return invalidParameter(`Invalid MfaConfiguration: ${mode}`);
+  const types: MfaMethod[] = [];
+  if (body.SoftwareTokenMfaConfiguration?.Enabled) types.push('SOFTWARE_TOKEN_MFA');
+  if (body.SmsMfaConfiguration?.SmsConfiguration) types.push('SMS_MFA');
+  if (body.EmailMfaConfiguration) types.push('EMAIL_OTP');
+  if (mode !== 'OFF' && types.length === 0) return invalidParameter('At least one MFA type must be enabled when MFA is on or optional');
+  const rp = body.WebAuthnConfiguration?.RelyingPartyId;
+  if (rp !== undefined && (typeof rp !== 'string' || rp.length < 1 || rp.length > 127)) return invalidParameter('Invalid RelyingPartyId');
+  pool.mfa = mode;
+  pool.mfaTypes = types;
+  pool.webAuthn = body.WebAuthnConfiguration ? { ...body.WebAuthnConfiguration } : undefined;
+  return {
+    MfaConfiguration: pool.mfa,
+    SoftwareTokenMfaConfiguration: { Enabled: types.includes('SOFTWARE_TOKEN_MFA') },
+    ...(pool.webAuthn ? { WebAuthnConfiguration: { ...pool.webAuthn } } : {}),
   };
 }

@@ -19,6 +19,7 @@ import {
   setUserMfaPreference,
   adminSetUserMfaPreference,
   getUserPoolMfaConfig,
+  setUserPoolMfaConfig,
 } from './mfa.js';
 import { getUser, adminGetUser } from './users.js';
 import { getClientToken } from './client-token.js';
@@ -75,6 +76,7 @@ export const SIGNED_OPERATIONS: Record<string, Operation> = {
   AdminSetUserMFAPreference: adminSetUserMfaPreference,
   AdminUserGlobalSignOut: adminUserGlobalSignOut,
   GetUserPoolMfaConfig: getUserPoolMfaConfig,
+  SetUserPoolMfaConfig: setUserPoolMfaConfig,
   DescribeUserPool: describeUserPool,
   DescribeUserPoolClient: describeUserPoolClient,
   GetCSVHeader: getCsvHeader,

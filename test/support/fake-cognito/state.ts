@@ -73,6 +73,8 @@ export interface PoolState {
   resourceServers: Map<string, ResourceServerState>;
   /** The domain prefix DescribeUserPool reports; the fake serves every pool at domainUrl(poolId). */
   domain?: string;
+  /** SetUserPoolMfaConfig's WebAuthnConfiguration (passkeys), as GetUserPoolMfaConfig shows it. */
+  webAuthn?: { RelyingPartyId?: string; UserVerification?: string };
 }
 
 export interface ResourceServerState {

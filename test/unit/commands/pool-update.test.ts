@@ -103,6 +103,36 @@ describe('pool update', () => {
     expect(set.calledBefore(update)).toBe(true);
   });
 
+  it('sets the passkey relying party and user verification through SetUserPoolMfaConfig, keeping MFA as it is', async () => {
+    mock.on(DescribeUserPoolCommand).resolves({ UserPool: pool });
+    mock.on(GetUserPoolMfaConfigCommand).resolves({
+      MfaConfiguration: 'OPTIONAL',
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+      WebAuthnConfiguration: { RelyingPartyId: 'shop.auth.eu-west-1.amazoncognito.com', UserVerification: 'preferred' },
+    });
+    mock.on(SetUserPoolMfaConfigCommand).resolves({});
+    const result = await runCli(['pool', 'update', '--passkey-relying-party', 'Auth.Example.com', '-o', 'text'], { env: env() });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe('WebAuthnConfiguration.RelyingPartyId: shop.auth.eu-west-1.amazoncognito.com → auth.example.com\n');
+    expect(mock.commandCalls(SetUserPoolMfaConfigCommand)[0]!.args[0].input).toEqual({
+      UserPoolId: 'eu-west-1_Pool',
+      MfaConfiguration: 'OPTIONAL',
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+      WebAuthnConfiguration: { RelyingPartyId: 'auth.example.com', UserVerification: 'preferred' },
+    });
+    // Nothing of the pool itself changed: no UpdateUserPool.
+    expect(mock.commandCalls(UpdateUserPoolCommand)).toHaveLength(0);
+  });
+
+  it('passkey settings need no MFA; a relying party that is not a domain name is exit 2 before anything is read', async () => {
+    expect(mfaPatch({ passkeyUserVerification: 'required' }, { UserPoolId: 'p', MfaConfiguration: 'OFF' }, undefined)).toEqual({
+      WebAuthnConfiguration: { UserVerification: 'required' },
+    });
+    const result = await runCli(['pool', 'update', 'eu-west-1_Pool', '--passkey-relying-party', 'https://auth.example.com/'], { env: env() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: invalid --passkey-relying-party "https:\/\/auth\.example\.com\/": a domain name/);
+  });
+
   it('refuses an immutable setting before reading anything, pointing to pool clone', async () => {
     const result = await runCli(['pool', 'update', 'eu-west-1_Pool', '--sign-in', 'email'], { env: env() });
     expect(result.code).toBe(2);
