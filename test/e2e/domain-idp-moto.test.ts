@@ -81,6 +81,25 @@ describe.skipIf(!moto.url)('domain and idp on moto', () => {
     expect(JSON.parse(described.stdout).details).toEqual(expect.not.objectContaining({ client_secret: expect.anything() }));
     expect(described.stdout + described.stderr).not.toContain(secret);
 
+    // Scopes and a mapping changed, a new secret from stdin: the rest of the provider kept.
+    const newSecret = 'oidc-client-secret-value-5678';
+    const updated = await runBin(['idp', 'update', 'Okta', '--scopes', 'openid,email,profile', '--attribute-map', 'name=name', '--client-secret-stdin', '-o', 'json'], {
+      env,
+      stdin: `${newSecret}\n`,
+    });
+    expect(updated.code, updated.stderr).toBe(0);
+    expect(JSON.parse(updated.stdout).changes.map((c: { field: string }) => c.field)).toEqual([
+      'AttributeMapping.name',
+      'ProviderDetails.authorize_scopes',
+      'ProviderDetails.client_secret',
+    ]);
+    expect(updated.stdout + updated.stderr).not.toContain(secret.slice(0, 20));
+    const after = (await sdk.send(new DescribeIdentityProviderCommand({ UserPoolId: poolId, ProviderName: 'Okta' }))).IdentityProvider!;
+    expect(after.ProviderDetails).toMatchObject({ client_id: 'okta-client', client_secret: newSecret, oidc_issuer: 'https://example.okta.com', authorize_scopes: 'openid email profile' });
+    expect(after.AttributeMapping).toMatchObject({ email: 'email', name: 'name' });
+    const samlFlag = await runBin(['idp', 'update', 'Okta', '--metadata-url', 'https://idp.example.com/metadata.xml'], { env });
+    expect(samlFlag.code).toBe(2);
+
     expect((await runBin(['idp', 'delete', 'Okta', '--yes'], { env })).code).toBe(0);
     const left = await sdk.send(new ListIdentityProvidersCommand({ UserPoolId: poolId, MaxResults: 60 }));
     expect(left.Providers?.map((p) => p.ProviderName)).toEqual(['Corp']);

@@ -5,7 +5,7 @@ import { IDP_TYPES } from './request.js';
 
 export const idpNoun: Noun = {
   name: 'idp',
-  description: 'List, describe, create and delete identity providers (OIDC, SAML)',
+  description: 'List, describe, create, update and delete identity providers (OIDC, SAML)',
   register: registerIdp,
 };
 
@@ -39,20 +39,13 @@ function registerIdp(idp: Command, runtime: Runtime): void {
     'idp describe Okta -o json',
   );
 
-  examples(
-    idp
+  const create = idp
       .command('create')
       .description('Add an OIDC or SAML identity provider')
       .argument('<name>', 'provider name (what app clients list in --identity-providers)')
-      .addOption(new Option('--type <type>', 'provider type').choices(IDP_TYPES))
-      .option('--issuer <url>', 'oidc: the issuer URL')
-      .option('--client-id <id>', 'oidc: the client id registered at the provider')
-      .option('--client-secret-stdin', 'oidc: read the client secret from stdin (else COGNITO_IDP_CLIENT_SECRET)')
-      .option('--scopes <list>', 'oidc: scopes to ask for (default: openid)', list)
-      .option('--metadata-url <url>', 'saml: the metadata document URL')
-      .option('--metadata-file <file>', 'saml: the metadata document')
-      .option('--attribute-map <claim=attr>', "map a provider claim to a pool attribute (repeatable)", collectValues)
-      .option('--identifiers <list>', 'email domains or names that route users to this provider', list)
+      .addOption(new Option('--type <type>', 'provider type').choices(IDP_TYPES));
+  examples(
+    providerSettings(create, false)
       .option('--dry-run', 'print the CreateIdentityProvider request (secret masked) and stop')
       .action(
         handler(runtime, async (ctx, [name], options) => {
@@ -62,6 +55,25 @@ function registerIdp(idp: Command, runtime: Runtime): void {
       ),
     'idp create Okta --type oidc --issuer https://example.okta.com --client-id 0oa1example --client-secret-stdin --attribute-map email=email < secret.txt',
     'idp create Corp --type saml --metadata-url https://idp.example.com/metadata.xml --attribute-map http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress=email',
+  );
+
+  const update = idp
+      .command('update')
+      .description('Change an identity provider; every setting not named is kept (--dry-run shows the change)')
+      .argument('<name>', 'provider name');
+  examples(
+    providerSettings(update, true)
+      .option('--remove-attribute-map <attr>', 'stop filling this pool attribute from the provider (repeatable)', collectValues)
+      .option('--dry-run', 'print the changes field by field (before → after) and send nothing')
+      .action(
+        handler(runtime, async (ctx, [name], options) => {
+          const { updateIdp } = await import('./run.js');
+          await updateIdp(ctx, name, options);
+        }),
+      ),
+    'idp update Okta --scopes openid,email,profile --attribute-map name=name --dry-run',
+    'idp update Okta --client-secret-stdin < new-secret.txt',
+    'idp update Corp --metadata-url https://idp.example.com/new-metadata.xml',
   );
 
   examples(
@@ -77,4 +89,25 @@ function registerIdp(idp: Command, runtime: Runtime): void {
       ),
     'idp delete Okta --yes',
   );
+}
+
+/** The provider settings `create` and `update` both take; an update replaces or adds to what is there. */
+function providerSettings(cmd: Command, update: boolean): Command {
+  return cmd
+    .option('--issuer <url>', 'oidc: the issuer URL')
+    .option('--client-id <id>', 'oidc: the client id registered at the provider')
+    .option('--client-secret-stdin', update ? 'oidc: read a new client secret from stdin' : 'oidc: read the client secret from stdin (else COGNITO_IDP_CLIENT_SECRET)')
+    .option('--scopes <list>', update ? 'oidc: the scopes to ask for (replaces them)' : 'oidc: scopes to ask for (default: openid)', list)
+    .option('--metadata-url <url>', update ? 'saml: the metadata document URL (instead of a file)' : 'saml: the metadata document URL')
+    .option('--metadata-file <file>', update ? 'saml: the metadata document (instead of a URL)' : 'saml: the metadata document')
+    .option(
+      '--attribute-map <claim=attr>',
+      update ? 'map a provider claim to a pool attribute, keeping the other mappings (repeatable)' : 'map a provider claim to a pool attribute (repeatable)',
+      collectValues,
+    )
+    .option(
+      '--identifiers <list>',
+      update ? 'email domains or names that route users to this provider (replaces them; "" for none)' : 'email domains or names that route users to this provider',
+      list,
+    );
 }

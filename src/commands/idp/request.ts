@@ -84,3 +84,80 @@ export function planIdpCreate(
   if (flags.identifiers?.length) request.IdpIdentifiers = flags.identifiers;
   return request;
 }
+
+export interface IdpUpdateFlags {
+  issuer?: string;
+  clientId?: string;
+  scopes?: string[];
+  metadataUrl?: string;
+  metadataFile?: string;
+  attributeMap?: string[];
+  removeAttributeMap?: string[];
+  identifiers?: string[];
+}
+
+const OIDC_ONLY: Array<[keyof IdpUpdateFlags | 'clientSecret', string]> = [
+  ['issuer', '--issuer'],
+  ['clientId', '--client-id'],
+  ['clientSecret', '--client-secret-stdin'],
+  ['scopes', '--scopes'],
+];
+const SAML_ONLY: Array<[keyof IdpUpdateFlags, string]> = [
+  ['metadataUrl', '--metadata-url'],
+  ['metadataFile', '--metadata-file'],
+];
+
+/** Exit 2 before anything is read: no setting named, or two that exclude each other. */
+export function checkIdpUpdate(name: string, flags: IdpUpdateFlags, clientSecretStdin: boolean): void {
+  checkProviderName(name);
+  const named =
+    [flags.issuer, flags.clientId, flags.scopes, flags.metadataUrl, flags.metadataFile, flags.identifiers].some((v) => v !== undefined) ||
+    clientSecretStdin ||
+    Boolean(flags.attributeMap?.length || flags.removeAttributeMap?.length);
+  if (!named) {
+    throw new UsageError('nothing to update: name a setting (--scopes, --attribute-map, --client-secret-stdin, --metadata-url, …)', {
+      hint: `\`cognito-admin idp update --help\` lists them; \`cognito-admin idp describe ${name}\` shows the current ones`,
+    });
+  }
+  if (flags.metadataUrl && flags.metadataFile) throw new UsageError('--metadata-url and --metadata-file exclude each other');
+  if (flags.scopes?.length === 0) throw new UsageError('--scopes needs at least one scope (e.g. openid)');
+  if (flags.issuer !== undefined && !/^https:\/\/[^\s]+$/.test(flags.issuer)) throw new UsageError(`--issuer: "${flags.issuer}" is not an https URL`);
+  const removed = new Set(flags.removeAttributeMap ?? []);
+  const mapped = attributeMapping(flags.attributeMap) ?? {};
+  const both = Object.keys(mapped).find((attr) => removed.has(attr));
+  if (both) throw new UsageError(`--attribute-map and --remove-attribute-map both name ${both}`);
+}
+
+/**
+ * The patch for the merge-safe update of a provider of `type` (OIDC or SAML): the provider details
+ * named, the attribute mapping with the pairs given set and the attributes removed, the identifiers
+ * replaced. A flag of the other type is exit 2.
+ */
+export function planIdpPatch(
+  type: string | undefined,
+  flags: IdpUpdateFlags,
+  inputs: { clientSecret?: string; metadataText?: string },
+): Record<string, unknown> {
+  const values: Record<string, unknown> = { ...flags, clientSecret: inputs.clientSecret };
+  const wrong = type === 'OIDC' ? SAML_ONLY : type === 'SAML' ? OIDC_ONLY : [...OIDC_ONLY, ...SAML_ONLY];
+  const misplaced = wrong.find(([key]) => values[key] !== undefined);
+  if (misplaced) {
+    const what = type === 'OIDC' ? 'an OIDC provider' : type === 'SAML' ? 'a SAML provider' : `a ${type ?? 'social'} provider`;
+    throw new UsageError(`${misplaced[1]} is not a setting of ${what}`, { hint: 'a provider\'s type cannot change: delete it and create it again' });
+  }
+  const details: Record<string, string | null> = {};
+  if (flags.issuer !== undefined) details.oidc_issuer = flags.issuer;
+  if (flags.clientId !== undefined) details.client_id = flags.clientId;
+  if (inputs.clientSecret !== undefined) details.client_secret = inputs.clientSecret;
+  if (flags.scopes !== undefined) details.authorize_scopes = flags.scopes.join(' ');
+  // One metadata source at a time: naming one drops the other.
+  if (flags.metadataUrl !== undefined) Object.assign(details, { MetadataURL: flags.metadataUrl, MetadataFile: null });
+  if (inputs.metadataText !== undefined) Object.assign(details, { MetadataFile: inputs.metadataText, MetadataURL: null });
+  const patch: Record<string, unknown> = {};
+  if (Object.keys(details).length) patch.ProviderDetails = details;
+  const mapping: Record<string, string | null> = { ...attributeMapping(flags.attributeMap) };
+  for (const attr of flags.removeAttributeMap ?? []) mapping[attr] = null;
+  if (Object.keys(mapping).length) patch.AttributeMapping = mapping;
+  if (flags.identifiers !== undefined) patch.IdpIdentifiers = flags.identifiers.length ? flags.identifiers : null;
+  return patch;
+}

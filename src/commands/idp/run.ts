@@ -1,4 +1,4 @@
-// idp list | describe | create | delete: identity providers users can sign in with (OIDC, SAML).
+// idp list | describe | create | update | delete: identity providers users can sign in with (OIDC, SAML).
 import {
   CreateIdentityProviderCommand,
   DeleteIdentityProviderCommand,
@@ -11,7 +11,9 @@ import { paginate } from '../../aws/paginate.js';
 import { redact, registerSecret } from '../../aws/redact.js';
 import { IDENTITY_PROVIDER_COLUMNS, identityProviderView } from '../../views/identity-provider.js';
 import { readStdinSecret } from '../user/password.js';
-import { planIdpCreate, type IdpCreateFlags } from './request.js';
+import { describe, planUpdate, send } from '../../aws/merge-update.js';
+import { reportUpdate } from '../update-output.js';
+import { checkIdpUpdate, planIdpCreate, planIdpPatch, type IdpCreateFlags, type IdpUpdateFlags } from './request.js';
 
 export const IDP_SECRET_ENV = 'COGNITO_IDP_CLIENT_SECRET';
 
@@ -74,3 +76,31 @@ async function readMetadata(file: string): Promise<string> {
     throw new UsageError(`--metadata-file ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (err as Error).message}`);
   }
 }
+
+/**
+ * idp update: the merge-safe read-change-write of UpdateIdentityProvider. The provider's details
+ * are written back whole (the client secret included) with only the named ones changed, as a
+ * request that left them out would leave the provider without them.
+ */
+export async function updateIdp(
+  ctx: Context,
+  name: string,
+  options: IdpUpdateFlags & { clientSecretStdin?: boolean; dryRun?: boolean },
+): Promise<void> {
+  checkIdpUpdate(name, options, Boolean(options.clientSecretStdin));
+  const clientSecret = options.clientSecretStdin ? await readStdinSecret(ctx, '--client-secret-stdin', 'the new client secret') : undefined;
+  registerSecret(clientSecret);
+  const metadataText = options.metadataFile ? await readMetadata(options.metadataFile) : undefined;
+  const poolId = await ctx.poolId();
+  const idp = await ctx.idp();
+  const key = { UserPoolId: poolId, ProviderName: name };
+  const current = await describe(idp, 'identityProvider', key);
+  registerSecret(current.ProviderDetails?.client_secret);
+  const plan = planUpdate('identityProvider', current, planIdpPatch(current.ProviderType, options, { clientSecret, metadataText }) as never, key);
+  if (!options.dryRun && plan.changes.length) await send(idp, 'identityProvider', plan.input);
+  // The secret is reported as changed, never shown.
+  const changes = plan.changes.map((c) => (SECRET_DETAIL.test(c.field) ? { ...c, before: c.before === undefined ? undefined : '****', after: '****' } : c));
+  await reportUpdate(ctx.out, { label: `identity provider ${name} of pool ${poolId}`, ids: { poolId, name }, changes, dryRun: Boolean(options.dryRun) });
+}
+
+const SECRET_DETAIL = /^ProviderDetails\.client_secret$/;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DescribeUserPoolDomainCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { DescribeIdentityProviderCommand, DescribeUserPoolDomainCommand, UpdateIdentityProviderCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { isolatedEnv, runCli } from '../../support/cli.js';
 import { useStrictIdpMock } from '../../support/sdk-mock.js';
 import { planDomainCreate } from '../../../src/commands/domain/request.js';
-import { attributeMapping, planIdpCreate } from '../../../src/commands/idp/request.js';
+import { attributeMapping, checkIdpUpdate, planIdpCreate, planIdpPatch } from '../../../src/commands/idp/request.js';
 import { parseScope, resourceServerPatch } from '../../../src/commands/resource-server/request.js';
 import { identityProviderView } from '../../../src/views/identity-provider.js';
 
@@ -51,6 +51,93 @@ describe('idp create requests', () => {
     const view = identityProviderView({ ProviderName: 'Okta', UserPoolId: 'p', ProviderDetails: { client_id: 'c', client_secret: 'hidden' } });
     expect(view.details).toEqual({ client_id: 'c' });
     expect(view.hasClientSecret).toBe(true);
+  });
+});
+
+describe('idp update', () => {
+  const okta = {
+    UserPoolId: 'eu-west-1_Pool',
+    ProviderName: 'Okta',
+    ProviderType: 'OIDC',
+    ProviderDetails: {
+      client_id: 'okta-client',
+      client_secret: 'okta-secret-value-1',
+      oidc_issuer: 'https://example.okta.com',
+      authorize_scopes: 'openid email',
+      attributes_request_method: 'GET',
+      attributes_url_add_attributes: 'false',
+      authorize_url: 'https://example.okta.com/authorize',
+    },
+    AttributeMapping: { email: 'email', username: 'sub' },
+    IdpIdentifiers: ['example.com'],
+    LastModifiedDate: new Date('2026-01-01T00:00:00Z'),
+    CreationDate: new Date('2026-01-01T00:00:00Z'),
+  };
+  const env = () => isolatedEnv({ COGNITO_USER_POOL_ID: 'eu-west-1_Pool' });
+
+  it('patches: details named, mappings set and removed with the rest kept, identifiers replaced; flags of the other type refused', () => {
+    expect(planIdpPatch('OIDC', { scopes: ['openid', 'profile'], attributeMap: ['name=name'], removeAttributeMap: ['username'] }, {})).toEqual({
+      ProviderDetails: { authorize_scopes: 'openid profile' },
+      AttributeMapping: { name: 'name', username: null },
+    });
+    expect(planIdpPatch('SAML', { metadataUrl: 'https://idp.example.com/m.xml', identifiers: [] }, {})).toEqual({
+      ProviderDetails: { MetadataURL: 'https://idp.example.com/m.xml', MetadataFile: null },
+      IdpIdentifiers: null,
+    });
+    expect(() => planIdpPatch('SAML', { scopes: ['openid'] }, {})).toThrow(/--scopes is not a setting of a SAML provider/);
+    expect(() => planIdpPatch('OIDC', {}, { metadataText: '<x/>' })).not.toThrow();
+    expect(() => planIdpPatch('OIDC', { metadataUrl: 'https://x' }, {})).toThrow(/--metadata-url is not a setting of an OIDC provider/);
+    expect(() => checkIdpUpdate('Okta', {}, false)).toThrow(/nothing to update/);
+    expect(() => checkIdpUpdate('Okta', { attributeMap: ['email=email'], removeAttributeMap: ['email'] }, false)).toThrow(/both name email/);
+    expect(() => checkIdpUpdate('Okta', { scopes: [] }, false)).toThrow(/at least one scope/);
+  });
+
+  it('writes the whole provider back with only the named settings changed (the secret kept), without the keys Cognito derives', async () => {
+    mock.on(DescribeIdentityProviderCommand).resolves({ IdentityProvider: okta });
+    mock.on(UpdateIdentityProviderCommand).resolves({});
+    const result = await runCli(['idp', 'update', 'Okta', '--scopes', 'openid,email,profile', '--attribute-map', 'name=name', '-o', 'text'], { env: env() });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe('AttributeMapping.name: (unset) → name\nProviderDetails.authorize_scopes: openid email → openid email profile\n');
+    expect(mock.commandCalls(UpdateIdentityProviderCommand)[0]!.args[0].input).toEqual({
+      UserPoolId: 'eu-west-1_Pool',
+      ProviderName: 'Okta',
+      ProviderDetails: {
+        client_id: 'okta-client',
+        client_secret: 'okta-secret-value-1',
+        oidc_issuer: 'https://example.okta.com',
+        authorize_scopes: 'openid email profile',
+        attributes_request_method: 'GET',
+        authorize_url: 'https://example.okta.com/authorize',
+      },
+      AttributeMapping: { email: 'email', username: 'sub', name: 'name' },
+      IdpIdentifiers: ['example.com'],
+    });
+  });
+
+  it('a new client secret from stdin is reported as changed, never shown; --dry-run sends nothing', async () => {
+    mock.on(DescribeIdentityProviderCommand).resolves({ IdentityProvider: okta });
+    const result = await runCli(['idp', 'update', 'Okta', '--client-secret-stdin', '--dry-run', '-o', 'json', '--debug'], {
+      env: env(),
+      stdin: 'okta-secret-value-2\n',
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      poolId: 'eu-west-1_Pool',
+      name: 'Okta',
+      dryRun: true,
+      changed: false,
+      changes: [{ field: 'ProviderDetails.client_secret', before: '****', after: '****' }],
+    });
+    expect(result.stdout + result.stderr).not.toMatch(/okta-secret-value/);
+    expect(mock.commandCalls(UpdateIdentityProviderCommand)).toHaveLength(0);
+  });
+
+  it('a flag of the other type is exit 2 and nothing is sent', async () => {
+    mock.on(DescribeIdentityProviderCommand).resolves({ IdentityProvider: okta });
+    const result = await runCli(['idp', 'update', 'Okta', '--metadata-url', 'https://idp.example.com/m.xml'], { env: env() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: --metadata-url is not a setting of an OIDC provider/);
+    expect(mock.commandCalls(UpdateIdentityProviderCommand)).toHaveLength(0);
   });
 });
 
