@@ -15,7 +15,7 @@ export function withOverrides(source: PoolConfig, newName: string, flags: PoolCr
   const settings = config.pool.settings;
   const immutable = config.pool.immutable;
   // Prefix domains are unique across AWS, and a custom domain belongs to one pool.
-  config.domain = null;
+  config.domains = {};
 
   if (given('signIn')) {
     delete immutable.UsernameAttributes;

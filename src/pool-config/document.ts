@@ -34,8 +34,11 @@ export interface PoolConfig {
   resourceServers: Record<string, Settings>;
   /** By provider name: ProviderType, ProviderDetails (no secrets), AttributeMapping, IdpIdentifiers. */
   identityProviders: Record<string, Settings>;
-  /** The prefix or custom domain, or null. */
-  domain: { Domain: string; CustomDomainConfig?: Settings; ManagedLoginVersion?: number } | null;
+  /**
+   * By domain name: the prefix domain and the custom domain (a pool has at most one of each),
+   * with CustomDomainConfig (custom) and ManagedLoginVersion.
+   */
+  domains: Record<string, { CustomDomainConfig?: Settings; ManagedLoginVersion?: number }>;
 }
 
 /** JSON with every object's keys sorted, so that exports diff well in git. */
@@ -87,8 +90,18 @@ export function parseConfig(text: string, file: string): PoolConfig {
     groups: objectOf('groups'),
     resourceServers: objectOf('resourceServers'),
     identityProviders: objectOf('identityProviders'),
-    domain: value.domain ?? null,
+    domains: value.domains !== undefined ? objectOf('domains') : legacyDomain(value.domain, file),
   };
+}
+
+/** The first files held one domain as `"domain": { "Domain": name, … } | null`. */
+function legacyDomain(domain: unknown, file: string): PoolConfig['domains'] {
+  if (domain === undefined || domain === null) return {};
+  if (typeof domain !== 'object' || typeof (domain as { Domain?: unknown }).Domain !== 'string') {
+    throw new UsageError(`${file}: "domain" must be null or hold "Domain"`);
+  }
+  const { Domain, ...fields } = domain as { Domain: string };
+  return { [Domain]: fields };
 }
 
 /**

@@ -102,10 +102,10 @@ async function runStep(idp: CognitoIdentityProviderClient, UserPoolId: string, s
       }));
       return { step };
     case 'create domain':
-      await idp.send(new CreateUserPoolDomainCommand({ UserPoolId, ...(f as any) }));
+      await idp.send(new CreateUserPoolDomainCommand({ UserPoolId, Domain: name, ...(f as any) }));
       return { step };
     case 'update domain':
-      await idp.send(new UpdateUserPoolDomainCommand({ UserPoolId, ...(f as any) }));
+      await idp.send(new UpdateUserPoolDomainCommand({ UserPoolId, Domain: name, ...(step.merged as any) }));
       return { step };
     case 'delete domain':
       await idp.send(new DeleteUserPoolDomainCommand({ UserPoolId, Domain: name }));

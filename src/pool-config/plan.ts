@@ -79,17 +79,14 @@ export function planApply(current: PoolConfig, desired: PoolConfig, poolId: stri
   update(plan, 'mfa', 'MFA configuration', current.mfa, desired.mfa);
   update(plan, 'pool', 'settings', current.pool.settings, normalizeSettings(desired.pool.settings));
 
-  if (desired.domain) {
-    if (!current.domain) {
-      plan.steps.push(created('domain', desired.domain.Domain, desired.domain));
-    } else if (current.domain.Domain !== desired.domain.Domain) {
-      plan.immutable.push({ object: 'domain', name: desired.domain.Domain, reason: `the pool's domain is ${current.domain.Domain}, the file's ${desired.domain.Domain} (a pool has one; it cannot be renamed)`, hint: `cognito-admin domain delete ${current.domain.Domain}, then apply again` });
-    } else {
-      update(plan, 'domain', desired.domain.Domain, current.domain, desired.domain);
-    }
-  } else if (current.domain) {
-    plan.extra.push({ object: 'domain', name: current.domain.Domain, action: 'delete', changes: [] });
-  }
+  // A pool holds one prefix domain and one custom domain (a host name), and neither is renamed.
+  const domainKind = (name: string) => (name.includes('.') ? 'custom' : 'prefix');
+  byName(plan, 'domain', current.domains, desired.domains, (name, cur) => {
+    const other = cur ? undefined : Object.keys(current.domains).find((d) => domainKind(d) === domainKind(name));
+    if (!other) return true;
+    plan.immutable.push({ object: 'domain', name, reason: `the pool's ${domainKind(name)} domain is ${other}, the file's ${name} (a pool has one; it cannot be renamed)`, hint: `cognito-admin domain delete ${other}, then apply again` });
+    return false;
+  });
 
   byName(plan, 'resource-server', current.resourceServers, desired.resourceServers);
   byName(plan, 'identity-provider', current.identityProviders, desired.identityProviders, (name, cur, want) => {

@@ -1,6 +1,6 @@
 // Reads a pool's whole configuration into the file's form: pool settings through the update
 // helper's Describe → Update-input conversion (so the file holds exactly what an update takes),
-// and every client, group, resource server, identity provider and the domain.
+// and every client, group, resource server, identity provider and domain.
 import type { CognitoIdentityProviderClient, SchemaAttributeType } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, keyFields, toUpdateInput, type UpdateKind } from '../aws/merge-update.js';
 import { collect, paginate, type Page } from '../aws/paginate.js';
@@ -75,15 +75,14 @@ export async function readPool(idp: CognitoIdentityProviderClient, poolId: strin
     identityProviders[ProviderName!] = { ...fields, ProviderDetails: details, ProviderType: described.ProviderType };
   }
 
-  let domain: PoolConfig['domain'] = null;
-  const domainName = pool.CustomDomain ?? pool.Domain;
-  if (domainName) {
-    const { DomainDescription: d } = await idp.send(new DescribeUserPoolDomainCommand({ Domain: domainName }));
-    domain = defined({
-      Domain: domainName,
+  // The prefix domain and the custom one: a pool may have both.
+  const domains: PoolConfig['domains'] = {};
+  for (const name of new Set([pool.Domain, pool.CustomDomain].filter((d): d is string => Boolean(d)))) {
+    const { DomainDescription: d } = await idp.send(new DescribeUserPoolDomainCommand({ Domain: name }));
+    domains[name] = defined({
       CustomDomainConfig: d?.CustomDomainConfig?.CertificateArn ? { CertificateArn: d.CustomDomainConfig.CertificateArn } : undefined,
       ManagedLoginVersion: d?.ManagedLoginVersion,
-    }) as PoolConfig['domain'];
+    }) as PoolConfig['domains'][string];
   }
 
   const { PoolName: _, ...settings } = withoutKeys('userPool', toUpdateInput('userPool', pool));
@@ -104,7 +103,7 @@ export async function readPool(idp: CognitoIdentityProviderClient, poolId: strin
     groups,
     resourceServers,
     identityProviders,
-    domain,
+    domains,
   };
   return { config, clientIds };
 }

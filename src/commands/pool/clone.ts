@@ -24,11 +24,14 @@ export async function clonePool(ctx: Context, sourceId: string, newName: string,
   const source = await readPool(idp, sourceId);
   const desired = withOverrides(source.config, newName, options, randomUUID());
   const request = createPoolRequest(desired, newName);
-  if (source.config.domain) ctx.out.note(`the domain ${source.config.domain.Domain} is not copied (a domain belongs to one pool): add one with \`cognito-admin domain create\``);
+  const domains = Object.keys(source.config.domains);
+  if (domains.length) {
+    ctx.out.note(`${domains.length === 1 ? `the domain ${domains[0]} is` : `the domains ${domains.join(' and ')} are`} not copied (a domain belongs to one pool): add one with \`cognito-admin domain create\``);
+  }
 
   if (options.dryRun) {
     // What follows CreateUserPool, as planned against a pool that has only what the request makes.
-    const fresh = { ...desired, mfa: { MfaConfiguration: 'OFF' }, clients: {}, groups: {}, resourceServers: {}, identityProviders: {}, domain: null };
+    const fresh = { ...desired, mfa: { MfaConfiguration: 'OFF' }, clients: {}, groups: {}, resourceServers: {}, identityProviders: {}, domains: {} };
     fresh.pool = { ...desired.pool, settings: { ...desired.pool.settings, MfaConfiguration: 'OFF' } };
     const plan = planApply(fresh, desired, '<new>');
     ctx.out.record({ createUserPool: request, then: planRecord(plan, { prune: false }).changes.map((c) => `${c.action} ${c.object} ${c.name}`), skipped: planRecord(plan, { prune: false }).skipped });

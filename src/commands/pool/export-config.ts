@@ -33,6 +33,6 @@ export async function exportConfig(ctx: Context, id: string | undefined, options
   const count = (o: object) => Object.keys(o).length;
   ctx.out.note(
     `wrote ${options.out}: ${count(config.clients)} clients, ${count(config.groups)} groups, ${count(config.resourceServers)} resource servers, ` +
-      `${count(config.identityProviders)} identity providers${config.domain ? `, domain ${config.domain.Domain}` : ''}`,
+      `${count(config.identityProviders)} identity providers${Object.keys(config.domains).map((d) => `, domain ${d}`).join('')}`,
   );
 }

@@ -58,7 +58,7 @@ describe('idp update', () => {
   const okta = {
     UserPoolId: 'eu-west-1_Pool',
     ProviderName: 'Okta',
-    ProviderType: 'OIDC',
+    ProviderType: 'OIDC' as const,
     ProviderDetails: {
       client_id: 'okta-client',
       client_secret: 'okta-secret-value-1',

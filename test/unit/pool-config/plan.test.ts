@@ -20,7 +20,7 @@ function config(overrides: Partial<PoolConfig> = {}): PoolConfig {
     groups: { admins: { Precedence: 1 } },
     resourceServers: { api: { Name: 'API', Scopes: [{ ScopeName: 'read', ScopeDescription: 'r' }] } },
     identityProviders: {},
-    domain: null,
+    domains: {},
     ...overrides,
   };
 }
@@ -62,13 +62,25 @@ describe('planApply', () => {
   });
 
   it('refuses a client gaining or losing its secret, a provider changing type, a renamed domain', () => {
-    const current = config({ identityProviders: { Corp: { ProviderType: 'SAML' } }, domain: { Domain: 'shop' } });
+    const current = config({ identityProviders: { Corp: { ProviderType: 'SAML' } }, domains: { shop: {} } });
     const desired = config({
       clients: { web: { hasSecret: true } },
       identityProviders: { Corp: { ProviderType: 'OIDC' } },
-      domain: { Domain: 'shop-2' },
+      domains: { 'shop-2': {} },
     });
     expect(planApply(current, desired, 'p').immutable.map((r) => `${r.object} ${r.name}`)).toEqual(['domain shop-2', 'identity-provider Corp', 'client web']);
+  });
+
+  it('a pool with a prefix and a custom domain keeps both; a custom domain is added next to a prefix one', () => {
+    const cert = { CertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' };
+    const both = config({ domains: { shop: { ManagedLoginVersion: 2 }, 'auth.example.com': { CustomDomainConfig: cert, ManagedLoginVersion: 2 } } });
+    const same = planApply(both, both, 'p');
+    expect([...same.steps, ...same.extra, ...same.immutable]).toEqual([]);
+    const added = planApply(config({ domains: { shop: {} } }), config({ domains: { shop: {}, 'auth.example.com': { CustomDomainConfig: cert } } }), 'p');
+    expect(summary(added)).toEqual(['create domain auth.example.com']);
+    expect(added.immutable).toEqual([]);
+    const dropped = planApply(both, config({ domains: { shop: { ManagedLoginVersion: 2 } } }), 'p');
+    expect(dropped.extra.map((e) => `${e.action} ${e.object} ${e.name}`)).toEqual(['delete domain auth.example.com']);
   });
 
   it('does not create a provider whose secret the file cannot hold; SAML ones are created', () => {
@@ -117,9 +129,18 @@ describe('planApply', () => {
 describe('the document', () => {
   it('is written with sorted keys and read back the same', () => {
     const text = serialize(config());
-    expect(text.indexOf('"clients"')).toBeLessThan(text.indexOf('"domain"'));
-    expect(text.indexOf('"domain"')).toBeLessThan(text.indexOf('"format"'));
+    expect(text.indexOf('"clients"')).toBeLessThan(text.indexOf('"domains"'));
+    expect(text.indexOf('"domains"')).toBeLessThan(text.indexOf('"format"'));
     expect(parseConfig(text, 'f.json')).toEqual(config());
+  });
+
+  it('reads the one "domain" of the first files as a domain by name', () => {
+    const legacy = JSON.parse(serialize(config()));
+    delete legacy.domains;
+    legacy.domain = { Domain: 'shop', ManagedLoginVersion: 2 };
+    expect(parseConfig(JSON.stringify(legacy), 'f.json').domains).toEqual({ shop: { ManagedLoginVersion: 2 } });
+    legacy.domain = null;
+    expect(parseConfig(JSON.stringify(legacy), 'f.json').domains).toEqual({});
   });
 
   it('refuses what is not a pool configuration', () => {
@@ -140,13 +161,13 @@ describe('the document', () => {
 
 describe('clone', () => {
   it('lays the pool create flags given over the source, and only those', () => {
-    const source = config({ domain: { Domain: 'shop' } });
+    const source = config({ domains: { shop: {} } });
     const out = withOverrides(source, 'shop-v2', { signIn: ['email'], passwordMinLength: 12, mfa: 'on', totp: true }, 'ext');
     expect(out.pool.immutable.UsernameAttributes).toEqual(['email']);
     expect(out.pool.immutable.AliasAttributes).toBeUndefined();
     expect(out.pool.settings.Policies).toEqual({ PasswordPolicy: { MinimumLength: 12, TemporaryPasswordValidityDays: 7 } });
     expect(out.mfa).toEqual({ MfaConfiguration: 'ON', SoftwareTokenMfaConfiguration: { Enabled: true } });
-    expect(out.domain).toBeNull();
+    expect(out.domains).toEqual({});
     expect(out.clients).toEqual(source.clients);
     expect(source.pool.immutable.UsernameAttributes).toBeUndefined();
 
