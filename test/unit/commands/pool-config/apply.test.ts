@@ -1,13 +1,14 @@
 // pool apply and pool diff with the strict SDK mock: a pool read in full, the file's differences,
 // a failure part-way, and --prune's confirmation.
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CreateGroupCommand,
   DeleteGroupCommand,
   DescribeUserPoolCommand,
+  DescribeUserPoolDomainCommand,
   GetUserPoolMfaConfigCommand,
   ListGroupsCommand,
   ListIdentityProvidersCommand,
@@ -23,10 +24,10 @@ const POOL = 'eu-west-1_Cfg';
 const dir = mkdtempSync(join(tmpdir(), 'pool-apply-unit-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A pool with one group, `old`, and nothing else. */
-function stubPool() {
+/** A pool with one group, `old`, and nothing else (but the domains given). */
+function stubPool(domains: { Domain?: string; CustomDomain?: string } = {}) {
   mock.on(DescribeUserPoolCommand).resolves({
-    UserPool: { Id: POOL, Name: 'shop', Policies: { PasswordPolicy: { MinimumLength: 8, TemporaryPasswordValidityDays: 7 } }, MfaConfiguration: 'OFF', SchemaAttributes: [] },
+    UserPool: { Id: POOL, Name: 'shop', Policies: { PasswordPolicy: { MinimumLength: 8, TemporaryPasswordValidityDays: 7 } }, MfaConfiguration: 'OFF', SchemaAttributes: [], ...domains },
   });
   mock.on(GetUserPoolMfaConfigCommand).resolves({ MfaConfiguration: 'OFF' });
   mock.on(ListUserPoolClientsCommand).resolves({ UserPoolClients: [] });
@@ -47,6 +48,25 @@ function file(groups: Record<string, object>): string {
 }
 
 describe('pool apply (strict mock)', () => {
+  it('a pool with a prefix and a custom domain: the export holds both, and diffing it against the pool shows nothing', async () => {
+    const cert = 'arn:aws:acm:us-east-1:123456789012:certificate/abc';
+    stubPool({ Domain: 'shop-login', CustomDomain: 'auth.example.com' });
+    mock
+      .on(DescribeUserPoolDomainCommand, { Domain: 'shop-login' })
+      .resolves({ DomainDescription: { Domain: 'shop-login', ManagedLoginVersion: 2 } })
+      .on(DescribeUserPoolDomainCommand, { Domain: 'auth.example.com' })
+      .resolves({ DomainDescription: { Domain: 'auth.example.com', CustomDomainConfig: { CertificateArn: cert }, ManagedLoginVersion: 2 } });
+    const exported = await runCli(['pool', 'export-config', POOL, '--out', join(dir, 'domains.json')]);
+    expect(exported.code, exported.stderr).toBe(0);
+    const config = JSON.parse(readFileSync(join(dir, 'domains.json'), 'utf8'));
+    expect(config.domains).toEqual({
+      'auth.example.com': { CustomDomainConfig: { CertificateArn: cert }, ManagedLoginVersion: 2 },
+      'shop-login': { ManagedLoginVersion: 2 },
+    });
+    const diff = await runCli(['pool', 'diff', join(dir, 'domains.json'), '--pool', POOL, '--exit-code']);
+    expect(diff.code, diff.stdout + diff.stderr).toBe(0);
+  });
+
   it('diff lists the changes and --exit-code exits 1', async () => {
     stubPool();
     const result = await runCli(['pool', 'diff', file({ a: {}, b: { Precedence: 1 } }), '--pool', POOL, '--exit-code', '-o', 'text']);
