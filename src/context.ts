@@ -35,6 +35,8 @@ export interface ContextOptions {
   now?: () => number;
   /** The `profile` commands work even when the selected profile does not exist yet. */
   lenientProfile?: boolean;
+  /** Settings from flags and the environment only, no profile (what `profile init` is about to save). */
+  withoutProfiles?: boolean;
   /** Clients to use instead of building them (tests pass clients wired to a mock or an emulator). */
   clients?: InjectedClients;
   /** Pickers to use instead of the interactive lists of src/pickers.ts. */
@@ -81,6 +83,7 @@ export class Context {
     this.pickers = { ...defaultPickers, ...options.pickers };
     this.settings = resolveSettings(flags, this.env, this.store, terminalOf(this.streams), {
       lenientProfile: options.lenientProfile,
+      withoutProfiles: options.withoutProfiles,
     });
     this.out = new Output(this.streams, {
       format: this.settings.output,
@@ -96,9 +99,9 @@ export class Context {
   }
 
   /** A Context for other settings (same streams, prompter and config), e.g. during `profile init`. */
-  derive(overrides: GlobalFlags): Context {
+  derive(overrides: GlobalFlags, options: Pick<ContextOptions, 'withoutProfiles'> = {}): Context {
     const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
-    return new Context({ ...this.flags, ...defined }, { ...this.options, prompter: this.prompter });
+    return new Context({ ...this.flags, ...defined }, { ...this.options, ...options, prompter: this.prompter });
   }
 
   /** Writes a --debug line on stderr (secrets scrubbed); a no-op without --debug. */

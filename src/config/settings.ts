@@ -104,7 +104,7 @@ export function resolveSettings(
   env: Env,
   store: ProfileStore,
   terminal: Terminal,
-  options: { lenientProfile?: boolean } = {},
+  options: { lenientProfile?: boolean; withoutProfiles?: boolean } = {},
 ): Settings {
   const profileName = pick([
     [flags.profile, 'flag', '--profile'],
@@ -112,7 +112,9 @@ export function resolveSettings(
   ]);
   let profile: Profile = {};
   let selected = profileName;
-  if (profileName && !(options.lenientProfile && !store.load().profiles[profileName.value])) {
+  if (options.withoutProfiles) {
+    selected = undefined;
+  } else if (profileName && !(options.lenientProfile && !store.load().profiles[profileName.value])) {
     profile = store.get(profileName.value); // an explicitly named profile must exist
   } else if (!profileName) {
     const config = store.load();

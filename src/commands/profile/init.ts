@@ -56,14 +56,18 @@ export async function initProfile(ctx: Context, name: string, flags: InitFlags):
     );
   }
 
-  // Pools and clients are picked from what these credentials can see in that region.
-  const scoped = ctx.derive({
-    awsProfile: values.awsProfile,
-    region: values.region,
-    endpoint: values.endpoint,
-    pool: values.userPoolId,
-    client: values.clientId,
-  });
+  // Pools and clients are picked from what these credentials can see in that region: the settings
+  // about to be saved, not those of a profile saved before (a re-run picks again).
+  const scoped = ctx.derive(
+    {
+      awsProfile: values.awsProfile,
+      region: values.region,
+      endpoint: values.endpoint,
+      pool: values.userPoolId,
+      client: values.clientId,
+    },
+    { withoutProfiles: true },
+  );
   if (values.userPoolId === undefined && ask) {
     if (await hasPools(scoped)) values.userPoolId = await scoped.poolId();
     else await continueWithoutPool(ctx, scoped, name);

@@ -88,6 +88,18 @@ describe('profile init', () => {
     });
   });
 
+  it('run again on a terminal, picks the pool and client again instead of keeping the saved ones', async () => {
+    const env = isolatedEnv({ AWS_REGION: undefined });
+    store(env).update('shop', { region: 'eu-central-1', userPoolId: 'eu-central-1_Old', clientId: 'old1' }, { makeDefault: true });
+    mock.on(ListUserPoolsCommand).resolves({ UserPools: [{ Id: 'eu-central-1_Old', Name: 'old' }, { Id: 'eu-central-1_New', Name: 'new' }] });
+    mock.on(ListUserPoolClientsCommand).resolves({ UserPoolClients: [{ ClientId: 'new1', ClientName: 'web' }] });
+    const prompter = scriptedPrompter(['eu-central-1', 'eu-central-1_New', 'new1']);
+    const result = await runCli(['profile', 'init', 'shop'], { env, tty: true, prompter });
+    expect(result.code, result.stderr).toBe(0);
+    expect(prompter.asked).toEqual(['Region', 'User pool', 'App client']);
+    expect(store(env).get('shop')).toEqual({ region: 'eu-central-1', userPoolId: 'eu-central-1_New', clientId: 'new1' });
+  });
+
   it('runs unattended from flags with --no-input', async () => {
     const env = isolatedEnv();
     const result = await runCli(
