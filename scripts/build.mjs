@@ -11,7 +11,7 @@
 // verbs' code costs a read, not a compile, until it runs. Runtime dependencies other than commander
 // stay in node_modules and are loaded with require() when a verb first needs them — except the AWS
 // SDK (below). tsc still type-checks everything and emits dist/** for the benchmarks and tools that
-// import single modules (and for the nouns' names and descriptions, read here).
+// import single modules.
 //
 // The AWS SDK is what a command that calls AWS spends most of its start-up on: requiring
 // @aws-sdk/client-cognito-identity-provider resolves, reads and compiles some 150 files and every
@@ -35,6 +35,16 @@ const external = Object.keys(pkg.dependencies)
 const isSdk = (name) => name.startsWith('@aws-sdk/');
 const VENDOR_SDK = 'vendor/@aws-sdk.cjs';
 
+/** Every TypeScript file under src/, with its text. */
+function sourceFiles(dir = `${root}src`) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return sourceFiles(file);
+    return entry.name.endsWith('.ts') ? [{ file, source: readFileSync(file, 'utf8') }] : [];
+  });
+}
+const sources = sourceFiles();
+
 /** The names src/ imports from each AWS SDK package (type-only imports left out). */
 function sdkImports() {
   const used = new Map();
@@ -47,35 +57,27 @@ function sdkImports() {
     }
     used.set(pkgName, names);
   };
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const file = `${dir}/${entry.name}`;
-      if (entry.isDirectory()) walk(file);
-      else if (entry.name.endsWith('.ts')) {
-        const source = readFileSync(file, 'utf8');
-        let found = 0;
-        for (const m of source.matchAll(/import\s+(type\s+)?\{([^}]*)\}\s*from\s*'(@aws-sdk\/[^']+)'/g)) {
-          found++;
-          if (!m[1]) add(m[3], m[2]);
-        }
-        for (const m of source.matchAll(/const\s*\{([^}]*)\}\s*=\s*await\s+import\(\s*'(@aws-sdk\/[^']+)'\s*,?\s*\)/g)) {
-          found++;
-          add(m[2], m[1].replace(/:\s*\w+/g, ''));
-        }
-        // The whole package, required from node_modules at run time (`api`, which reaches every
-        // operation by name): not in the SDK bundle.
-        found += source.match(/\bload\(\s*'@aws-sdk\/[^']+'\s*\)/g)?.length ?? 0;
-        // Every mention must be one of the forms above: a name the bundle leaves out would only
-        // fail when that command runs.
-        const typeOnly = source.match(/typeof\s+import\(\s*'@aws-sdk\/[^']+'\s*\)/g)?.length ?? 0;
-        const mentions = (source.match(/'@aws-sdk\/[^']+'/g)?.length ?? 0) - typeOnly;
-        if (mentions !== found) {
-          throw new Error(`${file}: import the AWS SDK as import { X } from '@aws-sdk/…' or const { X } = await import('@aws-sdk/…'), so that the SDK bundle holds X`);
-        }
-      }
+  for (const { file, source } of sources) {
+    let found = 0;
+    for (const m of source.matchAll(/import\s+(type\s+)?\{([^}]*)\}\s*from\s*'(@aws-sdk\/[^']+)'/g)) {
+      found++;
+      if (!m[1]) add(m[3], m[2]);
     }
-  };
-  walk(`${root}src`);
+    for (const m of source.matchAll(/const\s*\{([^}]*)\}\s*=\s*await\s+import\(\s*'(@aws-sdk\/[^']+)'\s*,?\s*\)/g)) {
+      found++;
+      add(m[2], m[1].replace(/:\s*\w+/g, ''));
+    }
+    // The whole package, required from node_modules at run time (`api`, which reaches every
+    // operation by name): not in the SDK bundle.
+    found += source.match(/\bload\(\s*'@aws-sdk\/[^']+'\s*\)/g)?.length ?? 0;
+    // Every mention must be one of the forms above: a name the bundle leaves out would only
+    // fail when that command runs.
+    const typeOnly = source.match(/typeof\s+import\(\s*'@aws-sdk\/[^']+'\s*\)/g)?.length ?? 0;
+    const mentions = (source.match(/'@aws-sdk\/[^']+'/g)?.length ?? 0) - typeOnly;
+    if (mentions !== found) {
+      throw new Error(`${file}: import the AWS SDK as import { X } from '@aws-sdk/…' or const { X } = await import('@aws-sdk/…'), so that the SDK bundle holds X`);
+    }
+  }
   return used;
 }
 
@@ -167,16 +169,11 @@ const commanderChildProcessOnUse = {
 };
 
 /** Fails unless every import.meta.url in src/ is the argument of createRequire (see bundleOptions). */
-function checkImportMetaUses(dir = `${root}src`) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const file = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) checkImportMetaUses(file);
-    else if (entry.name.endsWith('.ts')) {
-      const source = readFileSync(file, 'utf8');
-      const uses = source.match(/import\.meta\b/g)?.length ?? 0;
-      const asRequireBase = source.match(/createRequire\(import\.meta\.url\)/g)?.length ?? 0;
-      if (uses !== asRequireBase) throw new Error(`${file}: the bundle gives import.meta.url only to createRequire(import.meta.url)`);
-    }
+function checkImportMetaUses() {
+  for (const { file, source } of sources) {
+    const uses = source.match(/import\.meta\b/g)?.length ?? 0;
+    const asRequireBase = source.match(/createRequire\(import\.meta\.url\)/g)?.length ?? 0;
+    if (uses !== asRequireBase) throw new Error(`${file}: the bundle gives import.meta.url only to createRequire(import.meta.url)`);
   }
 }
 
@@ -290,7 +287,8 @@ const fromCore = {
     b.onResolve({ filter: /.*/ }, async (args) => {
       if (args.pluginData?.fromCore || args.kind === 'entry-point') return undefined;
       const resolved = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { fromCore: true } });
-      if (resolved.errors.length || resolved.external || resolved.namespace !== 'file') return resolved.errors.length ? { errors: resolved.errors } : undefined;
+      if (resolved.errors.length) return { errors: resolved.errors };
+      if (resolved.external || resolved.namespace !== 'file') return undefined;
       const key = resolved.path.slice(root.length).split('\\').join('/');
       // (A path of its own: esbuild would take a shim named like an .mjs file for an ES module.)
       return coreModules.has(key) ? { path: `${key}.core`, namespace: 'core' } : undefined;
