@@ -1,6 +1,8 @@
 // Builds the CreateIdentityProvider request for `idp create --type oidc|saml`. Pure: the secret
 // and the metadata file's text are passed in.
+import type { UpdateIdentityProviderCommandInput } from '@aws-sdk/client-cognito-identity-provider';
 import { UsageError } from '../../errors.js';
+import type { Patch } from '../../aws/merge-update.js';
 
 export const IDP_TYPES = ['oidc', 'saml'] as const;
 
@@ -137,7 +139,7 @@ export function planIdpPatch(
   type: string | undefined,
   flags: IdpUpdateFlags,
   inputs: { clientSecret?: string; metadataText?: string },
-): Record<string, unknown> {
+): Patch<UpdateIdentityProviderCommandInput> {
   const values: Record<string, unknown> = { ...flags, clientSecret: inputs.clientSecret };
   const wrong = type === 'OIDC' ? SAML_ONLY : type === 'SAML' ? OIDC_ONLY : [...OIDC_ONLY, ...SAML_ONLY];
   const misplaced = wrong.find(([key]) => values[key] !== undefined);
@@ -153,7 +155,7 @@ export function planIdpPatch(
   // One metadata source at a time: naming one drops the other.
   if (flags.metadataUrl !== undefined) Object.assign(details, { MetadataURL: flags.metadataUrl, MetadataFile: null });
   if (inputs.metadataText !== undefined) Object.assign(details, { MetadataFile: inputs.metadataText, MetadataURL: null });
-  const patch: Record<string, unknown> = {};
+  const patch: Patch<UpdateIdentityProviderCommandInput> = {};
   if (Object.keys(details).length) patch.ProviderDetails = details;
   const mapping: Record<string, string | null> = { ...attributeMapping(flags.attributeMap) };
   for (const attr of flags.removeAttributeMap ?? []) mapping[attr] = null;

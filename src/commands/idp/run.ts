@@ -96,7 +96,7 @@ export async function updateIdp(
   const key = { UserPoolId: poolId, ProviderName: name };
   const current = await describe(idp, 'identityProvider', key);
   registerSecret(current.ProviderDetails?.client_secret);
-  const plan = planUpdate('identityProvider', current, planIdpPatch(current.ProviderType, options, { clientSecret, metadataText }) as never, key);
+  const plan = planUpdate('identityProvider', current, planIdpPatch(current.ProviderType, options, { clientSecret, metadataText }), key);
   if (!options.dryRun && plan.changes.length) await send(idp, 'identityProvider', plan.input);
   // The secret is reported as changed, never shown.
   const changes = plan.changes.map((c) => (SECRET_DETAIL.test(c.field) ? { ...c, before: c.before === undefined ? undefined : '****', after: '****' } : c));
