@@ -49,12 +49,11 @@ describe('broken setups', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const port = (server.address() as { port: number }).port;
     try {
-      const started = Date.now();
       const env = isolatedEnv({ COGNITO_ADMIN_TIMEOUT: '1' });
+      // A hang would end in runBin's kill (exit 137), not in this error.
       const result = await runBin(['pool', 'list', '--endpoint', `http://127.0.0.1:${port}`], { env });
       expect(result.code).toBe(1);
       oneLineError(result.stderr);
-      expect(Date.now() - started).toBeLessThan(15_000);
       // Nothing of the SDK's own logging, and a hint about a silent endpoint, not a stopped one.
       expect(result.stderr).not.toMatch(/@smithy|\[ERROR\]|\[WARN\]/);
       expect(result.stderr).toMatch(/^error: no answer from http:\/\/127\.0\.0\.1:\d+ within 1 s \(TimeoutError\)/);

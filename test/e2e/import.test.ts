@@ -345,7 +345,7 @@ describe.skipIf(!emulator('cognito-local').url)('user import through trouble (co
     for (const [what, content, message] of cases) {
       it(what, async () => {
         const file = csvFile(content());
-        const started = Date.now();
+        // A hang would end in runBin's kill after 30 s (exit 137), not in exit 2.
         const r = await runBin(['user', 'import', file, '--pool', poolId], { env, timeoutMs: 30_000 });
         expect(r.code, r.stderr).toBe(2);
         const lines = r.stderr.trim().split('\n');
@@ -354,7 +354,6 @@ describe.skipIf(!emulator('cognito-local').url)('user import through trouble (co
         expect(lines.length).toBeLessThanOrEqual(2);
         if (lines[1]) expect(lines[1]).toMatch(/^hint: /);
         expect(r.stderr).not.toMatch(/\n\s+at /);
-        expect(Date.now() - started).toBeLessThan(15_000);
       });
     }
     it('created nobody', async () => {
